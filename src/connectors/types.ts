@@ -1,0 +1,115 @@
+/**
+ * What every connector offers the rest of Concord. Connectors speak their vendor's wire and hand
+ * back unified records (see `src/model/`) whose ids are already Concord ids, computed with
+ * `recordId()` from the `SystemContext` — so sync, webhooks and workflows never see vendor types.
+ */
+import type { Customer, InventoryLevel, Location, Money, Order, Product, Refund } from '../model/index.js';
+import type { Address } from '../model/address.js';
+
+/** Who a connector works for: the merchant and the name of this system in its topology. */
+export interface SystemContext {
+  merchantId: string;
+  /** The merchant's name for this connection, e.g. "shopify"; becomes `record.system`. */
+  system: string;
+}
+
+export type SyncStream = 'locations' | 'products' | 'inventory_levels' | 'customers' | 'orders';
+
+/** A unified record as a connector hands it to sync, tagged with its stream. */
+export type StreamRecord =
+  | { stream: 'products'; record: Product }
+  | { stream: 'locations'; record: Location }
+  | { stream: 'inventory_levels'; record: InventoryLevel }
+  | { stream: 'customers'; record: Customer }
+  | { stream: 'orders'; record: Order };
+
+export interface ReadOptions {
+  /** ISO timestamp: only records updated at or after it (incremental sync). */
+  updatedSince?: string;
+  signal?: AbortSignal;
+}
+
+/** Progress reported by long reads (bulk operations). */
+export interface ReadProgress {
+  stream: SyncStream | 'bulk';
+  objects: number;
+  status: string;
+}
+
+export interface CustomerInput {
+  email: string;
+  first_name?: string;
+  last_name?: string;
+  phone?: string;
+  address?: Address;
+}
+
+export interface PlatformOrderLineInput {
+  /** External id (in this system) of the variant ordered. */
+  variant_external_id: string;
+  quantity: number;
+  /** Unit price to charge; when absent the platform's current price applies. */
+  unit_price?: Money;
+  title?: string;
+  sku?: string | null;
+}
+
+export interface PlatformOrderInput {
+  /** Concord's reference for this order; stored on the vendor record so a retry can find it. */
+  reference: string;
+  customer: CustomerInput;
+  lines: PlatformOrderLineInput[];
+  currency: string;
+  shipping_address?: Address;
+  billing_address?: Address;
+  shipping?: { title: string; price: Money };
+  note?: string;
+  tags?: string[];
+}
+
+export interface RefundInput {
+  /** External id of the order in this system. */
+  order_external_id: string;
+  amount: Money;
+  note?: string;
+  /** Idempotency key for vendors that support one. */
+  idempotency_key: string;
+}
+
+/** A verified, parsed incoming webhook. */
+export interface WebhookEvent {
+  /** The vendor's delivery id, for dedupe. */
+  id: string;
+  topic: string;
+  /** What to refresh: the stream and the external id of the changed record. */
+  stream: SyncStream | null;
+  external_id: string | null;
+}
+
+/** A commerce platform (Shopify, Medusa, …) as Concord uses it. */
+export interface PlatformConnector {
+  readonly vendor: string;
+  readonly context: SystemContext;
+  /** Reads one stream to the end, page by page. */
+  read(stream: SyncStream, options?: ReadOptions): AsyncIterable<StreamRecord[]>;
+  /**
+   * Reads a whole catalog through the vendor's bulk path (when it has one), yielding records in
+   * pages; used for initial sync of large catalogs. Undefined when the vendor has none.
+   */
+  bulkRead?(
+    streams: SyncStream[],
+    options?: ReadOptions & { onProgress?: (p: ReadProgress) => void },
+  ): AsyncIterable<StreamRecord[]>;
+  /** Counts what a full read would return, when the vendor can say cheaply (decides bulk vs paged). */
+  estimate?(stream: SyncStream): Promise<number | null>;
+  /** Fetches one record by external id (after a webhook), or null when it no longer exists. */
+  fetchOne(stream: SyncStream, externalId: string): Promise<StreamRecord[] | null>;
+  findOrCreateCustomer(input: CustomerInput): Promise<Customer>;
+  /** Creates the order; never twice for one `reference`, even when retried after an ambiguous failure. */
+  createOrder(input: PlatformOrderInput): Promise<Order>;
+  createRefund(input: RefundInput): Promise<Refund>;
+  /** Verifies an incoming webhook's signature (timing-safe) and parses it; throws on a bad one. */
+  verifyWebhook(headers: Record<string, string | undefined>, rawBody: string): WebhookEvent;
+  /** Registers Concord's callback for the topics it consumes; safe to call again. */
+  subscribeWebhooks?(callbackUrl: string): Promise<void>;
+}

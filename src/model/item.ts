@@ -1,0 +1,15 @@
+/** An ERP's item (stock-keeping unit as the ERP sees it: cost, base price, units). */
+import { z } from 'zod';
+import { Money } from './money.js';
+import { RecordBase } from './record.js';
+
+export const Item = RecordBase.extend({
+  sku: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  unit_of_measure: z.string().nullable(),
+  base_price: Money.nullable(),
+  cost: Money.nullable(),
+  active: z.boolean(),
+}).meta({ id: 'Item' });
+export type Item = z.infer<typeof Item>;

@@ -1,0 +1,131 @@
+/**
+ * Schema migrations, applied in order, each once, inside one transaction guarded by an advisory
+ * lock so that several Concord nodes starting together on one PostgreSQL do not race.
+ *
+ * Written here rather than with a migration library because the libraries we looked at
+ * (node-pg-migrate, umzug + pg) bind to node-postgres's client, and the embedded PGlite store
+ * must run the same migrations through the same `Sql` interface.
+ */
+import type { Database } from './db.js';
+
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    id: '0001_foundation',
+    sql: `
+create table merchants (
+  id text primary key,
+  name text not null,
+  created_at timestamptz not null default now()
+);
+
+create table api_keys (
+  id text primary key,
+  merchant_id text not null references merchants(id) on delete cascade,
+  -- sha256 of the secret; the secret itself is shown once and never stored
+  secret_hash text not null unique,
+  label text,
+  created_at timestamptz not null default now(),
+  revoked_at timestamptz
+);
+
+-- A merchant's connected system (e.g. its Shopify store): vendor, settings, credentials.
+create table systems (
+  merchant_id text not null references merchants(id) on delete cascade,
+  name text not null,
+  vendor text not null,
+  settings jsonb not null,
+  created_at timestamptz not null default now(),
+  primary key (merchant_id, name)
+);
+
+-- Every unified record synced from a system, keyed by Concord's id.
+create table records (
+  merchant_id text not null,
+  kind text not null,
+  id text not null,
+  system text not null,
+  external_id text not null,
+  updated_at timestamptz not null,
+  synced_at timestamptz not null default now(),
+  sku text,
+  parent_id text,
+  location_id text,
+  email text,
+  data jsonb not null,
+  raw jsonb,
+  primary key (merchant_id, id),
+  unique (merchant_id, system, kind, external_id)
+);
+create index records_kind_id on records (merchant_id, kind, id);
+create index records_kind_sku on records (merchant_id, kind, sku) where sku is not null;
+create index records_kind_parent on records (merchant_id, kind, parent_id) where parent_id is not null;
+create index records_kind_location on records (merchant_id, kind, location_id) where location_id is not null;
+create index records_kind_email on records (merchant_id, kind, lower(email)) where email is not null;
+create index records_kind_updated on records (merchant_id, kind, updated_at);
+
+-- Per system and stream: where incremental sync resumes, and how the last run went.
+create table sync_state (
+  merchant_id text not null,
+  system text not null,
+  stream text not null,
+  cursor text,
+  status text not null default 'idle',
+  records_synced bigint not null default 0,
+  last_started_at timestamptz,
+  last_success_at timestamptz,
+  last_error text,
+  last_error_at timestamptz,
+  primary key (merchant_id, system, stream)
+);
+
+-- Idempotency keys of write requests: fingerprint of the request and the response it got.
+create table idempotency_keys (
+  merchant_id text not null,
+  scope text not null,
+  key text not null,
+  fingerprint text not null,
+  state text not null,
+  response_status int,
+  response_body jsonb,
+  created_at timestamptz not null default now(),
+  locked_until timestamptz,
+  primary key (merchant_id, scope, key)
+);
+create index idempotency_keys_created on idempotency_keys (created_at);
+
+-- Incoming webhooks already processed, for dedupe by the vendor's delivery id.
+create table webhook_events (
+  merchant_id text not null,
+  system text not null,
+  event_id text not null,
+  topic text not null,
+  received_at timestamptz not null default now(),
+  primary key (merchant_id, system, event_id)
+);
+`,
+  },
+];
+
+export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(72417001)`);
+    await tx.query(
+      `create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())`,
+    );
+    const { rows } = await tx.query<{ id: string }>(`select id from schema_migrations`);
+    const done = new Set(rows.map((r) => r.id));
+    const applied: string[] = [];
+    for (const migration of migrations) {
+      if (done.has(migration.id)) continue;
+      await tx.exec(migration.sql);
+      await tx.query(`insert into schema_migrations (id) values ($1)`, [migration.id]);
+      applied.push(migration.id);
+    }
+    return applied;
+  });
+}
