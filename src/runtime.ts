@@ -1,0 +1,62 @@
+/**
+ * The runtime: what one Concord process holds while it serves — the database, the stores over it,
+ * and the connectors of every merchant system, built from configuration. Surfaces and workflows
+ * receive it; nothing in it is state that another node could not rebuild from the same database
+ * and configuration.
+ *
+ * @example
+ * const rt = await createRuntime({ db });
+ * rt.connectors.register({ merchantId: 'mer_a', system: 'shopify' }, connector);
+ * rt.connectors.platform('mer_a'); // the merchant's commerce platform connector
+ */
+import type { PlatformConnector, SystemContext } from './connectors/types.js';
+import { ConcordError } from './core/errors.js';
+import { logger as rootLogger, type Logger } from './core/logger.js';
+import type { Database } from './store/db.js';
+import { MerchantStore } from './store/merchants.js';
+import { RecordStore } from './store/records.js';
+
+export class ConnectorRegistry {
+  private readonly byKey = new Map<string, PlatformConnector>();
+
+  register(context: SystemContext, connector: PlatformConnector): void {
+    this.byKey.set(`${context.merchantId}/${context.system}`, connector);
+  }
+
+  /** The connector of one system, or undefined. */
+  get(merchantId: string, system: string): PlatformConnector | undefined {
+    return this.byKey.get(`${merchantId}/${system}`);
+  }
+
+  /** Every registered connector of a merchant (all merchants when omitted). */
+  list(merchantId?: string): PlatformConnector[] {
+    return [...this.byKey.values()].filter((c) => !merchantId || c.context.merchantId === merchantId);
+  }
+
+  /** The merchant's commerce platform (the system that owns orders under the SMB preset). */
+  platform(merchantId: string): PlatformConnector {
+    const connector = this.list(merchantId)[0];
+    if (!connector) {
+      throw new ConcordError('config', 'no_platform', 'This merchant has no connected commerce platform');
+    }
+    return connector;
+  }
+}
+
+export interface Runtime {
+  db: Database;
+  records: RecordStore;
+  merchants: MerchantStore;
+  connectors: ConnectorRegistry;
+  logger: Logger;
+}
+
+export function createRuntime(options: { db: Database; logger?: Logger }): Runtime {
+  return {
+    db: options.db,
+    records: new RecordStore(options.db),
+    merchants: new MerchantStore(options.db),
+    connectors: new ConnectorRegistry(),
+    logger: options.logger ?? rootLogger,
+  };
+}

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StreamRecord } from '../connectors/types.js';
+import { recordId } from '../core/ids.js';
+import type { InventoryLevel, Product, Variant } from '../model/index.js';
+import type { Database } from './db.js';
+import { RecordStore } from './records.js';
+import { openTestDatabase, TEST_DATABASE_URL } from './testing.js';
+
+const ctx = { merchantId: 'mer_a', system: 'shopify' };
+const usd = (amount: number) => ({ amount, currency: 'USD' });
+
+function variant(productId: string, n: number, updatedAt: string): Variant {
+  const external = `gid://shopify/ProductVariant/${n}`;
+  return {
+    id: recordId('variant', ctx.merchantId, ctx.system, external),
+    system: ctx.system,
+    external_id: external,
+    updated_at: updatedAt,
+    product_id: productId,
+    title: `V${n}`,
+    sku: `SKU-${n}`,
+    barcode: null,
+    position: n,
+    options: [],
+    price: usd(1000 + n),
+    compare_at_price: null,
+    taxable: true,
+    inventory_item_id: `gid://shopify/InventoryItem/${n}`,
+    inventory_tracked: true,
+    inventory_policy: 'deny',
+    weight: null,
+    dimensions: null,
+    attributes: {},
+    compatibility: [],
+    constraints: { hazmat: false, min_age: null, requires_shipping: true, ships_to_countries: null, excluded_countries: [] },
+    country_of_origin: null,
+    hs_code: null,
+    raw: { id: external },
+  };
+}
+
+function product(n: number, variantNumbers: number[], updatedAt = '2026-01-01T00:00:00Z'): StreamRecord {
+  const external = `gid://shopify/Product/${n}`;
+  const id = recordId('product', ctx.merchantId, ctx.system, external);
+  const record: Product = {
+    id,
+    system: ctx.system,
+    external_id: external,
+    updated_at: updatedAt,
+    title: `Product ${n}`,
+    handle: `product-${n}`,
+    description: '',
+    vendor: null,
+    product_type: null,
+    status: 'active',
+    tags: [],
+    options: [],
+    created_at: '2025-01-01T00:00:00Z',
+    variants: variantNumbers.map((v) => variant(id, v, updatedAt)),
+    raw: { id: external, title: `Product ${n}` },
+  };
+  return { stream: 'products', record };
+}
+
+describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
+  let db: Database;
+  let store: RecordStore;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    store = new RecordStore(db);
+  });
+  afterAll(() => db.close());
+
+  it('given a product with variants when upserted then the product and each variant are stored and found by sku', async () => {
+    await store.upsertStream(ctx.merchantId, [product(1, [11, 12, 13])]);
+    expect(await store.count(ctx.merchantId, 'product')).toBe(1);
+    expect(await store.count(ctx.merchantId, 'variant')).toBe(3);
+    const page = await store.list<Variant>(ctx.merchantId, 'variant', { filters: { sku: 'SKU-12' } });
+    expect(page.items.map((v) => v.title)).toEqual(['V12']);
+    expect(page.items[0]).not.toHaveProperty('raw');
+  });
+
+  it('given a stored product when read with raw then the vendor payload is attached, and not otherwise', async () => {
+    const id = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/1');
+    const plain = await store.get<Product>(ctx.merchantId, 'product', id);
+    const withRaw = await store.get<Product>(ctx.merchantId, 'product', id, { raw: true });
+    expect(plain?.title).toBe('Product 1');
+    expect(plain).not.toHaveProperty('raw');
+    expect(withRaw?.raw).toEqual({ id: 'gid://shopify/Product/1', title: 'Product 1' });
+  });
+
+  it('given an older copy of a record when upserted after a newer one then the newer one stays', async () => {
+    await store.upsertStream(ctx.merchantId, [product(2, [21], '2026-02-01T00:00:00Z')]);
+    const stale = product(2, [21], '2026-01-15T00:00:00Z');
+    (stale.record as Product).title = 'stale title';
+    await store.upsertStream(ctx.merchantId, [stale]);
+    const id = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/2');
+    expect((await store.get<Product>(ctx.merchantId, 'product', id))?.title).toBe('Product 2');
+  });
+
+  it('given a product that lost a variant when upserted then the dropped variant row is deleted', async () => {
+    await store.upsertStream(ctx.merchantId, [product(3, [31, 32], '2026-03-01T00:00:00Z')]);
+    await store.upsertStream(ctx.merchantId, [product(3, [31], '2026-03-02T00:00:00Z')]);
+    const productId = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/3');
+    const page = await store.list<Variant>(ctx.merchantId, 'variant', { filters: { parent_id: productId } });
+    expect(page.items.map((v) => v.sku)).toEqual(['SKU-31']);
+  });
+
+  it('given 25 records when listed 10 at a time then pages cover every record exactly once', async () => {
+    const merchant = 'mer_paging';
+    const items = Array.from({ length: 25 }, (_, i) => product(100 + i, []));
+    await store.upsertStream(merchant, items);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: { items: Product[]; next_cursor: string | null } = await store.list<Product>(merchant, 'product', { cursor, limit: 10 });
+      seen.push(...page.items.map((p) => p.id));
+      cursor = page.next_cursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(new Set(seen).size).toBe(25);
+    expect(seen).toEqual([...seen].sort());
+  });
+
+  it('given a forged cursor when listing then it is rejected as validation', async () => {
+    await expect(store.list(ctx.merchantId, 'product', { cursor: 'not-a-cursor!' })).rejects.toMatchObject({
+      category: 'validation',
+      code: 'invalid_cursor',
+    });
+  });
+
+  it("given two merchants when one lists or reads then it never sees the other's records", async () => {
+    const id = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/1');
+    expect(await store.get('mer_other', 'product', id)).toBeNull();
+    expect((await store.list('mer_other', 'variant', { filters: { sku: 'SKU-11' } })).items).toHaveLength(0);
+  });
+
+  it('given inventory levels when filtered by sku and location then only the matching level is returned', async () => {
+    const level = (sku: string, loc: string, available: number): StreamRecord => {
+      const external = `gid://shopify/InventoryLevel/${sku}-${loc}`;
+      const record: InventoryLevel = {
+        id: recordId('inventory_level', ctx.merchantId, ctx.system, external),
+        system: ctx.system,
+        external_id: external,
+        updated_at: '2026-01-01T00:00:00Z',
+        variant_id: null,
+        sku,
+        location_id: loc,
+        on_hand: available,
+        available,
+        committed: 0,
+        incoming: 0,
+      };
+      return { stream: 'inventory_levels', record };
+    };
+    await store.upsertStream(ctx.merchantId, [level('A', 'loc_1', 5), level('A', 'loc_2', 7), level('B', 'loc_1', 1)]);
+    const page = await store.list<InventoryLevel>(ctx.merchantId, 'inventory_level', {
+      filters: { sku: 'A', location_id: 'loc_2' },
+    });
+    expect(page.items.map((l) => l.available)).toEqual([7]);
+  });
+});

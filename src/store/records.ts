@@ -1,0 +1,240 @@
+/**
+ * The record store: every unified record synced from a merchant's systems, one row per record,
+ * keyed by Concord id, with a few indexed columns (sku, parent, location, email) for the lookups the
+ * API serves, the unified record as `data` and the vendor payload as `raw`.
+ *
+ * Writes are batched upserts where the newer `updated_at` wins, so a late page of an old sync can
+ * never overwrite what a webhook already brought. Lists are ordered by id with an opaque cursor, so
+ * pages are stable while records change.
+ *
+ * @example
+ * const store = new RecordStore(db);
+ * await store.upsertStream('mer_1', [{ stream: 'products', record: product }]);
+ * const page = await store.list('mer_1', 'variant', { filters: { sku: 'TEE-RED-M' }, limit: 10 });
+ */
+import type { StreamRecord } from '../connectors/types.js';
+import { ConcordError } from '../core/errors.js';
+import type { RecordKind } from '../core/ids.js';
+import type { Sql } from './db.js';
+
+export type StoredKind = Extract<
+  RecordKind,
+  'product' | 'variant' | 'location' | 'inventory_level' | 'customer' | 'order' | 'item' | 'sales_order' | 'invoice'
+>;
+
+interface Row {
+  kind: StoredKind;
+  id: string;
+  system: string;
+  external_id: string;
+  updated_at: string;
+  sku: string | null;
+  parent_id: string | null;
+  location_id: string | null;
+  email: string | null;
+  data: Record<string, unknown>;
+  raw: unknown;
+}
+
+export interface ListFilters {
+  ids?: string[];
+  sku?: string;
+  skus?: string[];
+  parent_id?: string;
+  location_id?: string;
+  email?: string;
+  system?: string;
+  /** ISO timestamp: only records updated at or after it. */
+  updated_since?: string;
+}
+
+export interface ListOptions {
+  filters?: ListFilters;
+  cursor?: string | null;
+  limit?: number;
+  raw?: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+const STREAM_KIND = {
+  products: 'product',
+  locations: 'location',
+  inventory_levels: 'inventory_level',
+  customers: 'customer',
+  orders: 'order',
+} as const satisfies Record<StreamRecord['stream'], StoredKind>;
+
+/** Splits a stream record into stored rows: a product also stores each variant on its own row. */
+export function rowsOf(item: StreamRecord): Row[] {
+  const { raw, ...data } = item.record as typeof item.record & { raw?: unknown };
+  const base = {
+    kind: STREAM_KIND[item.stream],
+    id: data.id,
+    system: data.system,
+    external_id: data.external_id,
+    updated_at: data.updated_at,
+    sku: null,
+    parent_id: null,
+    location_id: null,
+    email: null,
+    data: data as Record<string, unknown>,
+    raw: raw ?? null,
+  } satisfies Row;
+  switch (item.stream) {
+    case 'products': {
+      const variants = item.record.variants.map((v): Row => {
+        const { raw: variantRaw, ...variant } = v;
+        return {
+          ...base,
+          kind: 'variant',
+          id: v.id,
+          external_id: v.external_id,
+          updated_at: v.updated_at,
+          sku: v.sku,
+          parent_id: item.record.id,
+          data: variant,
+          raw: variantRaw ?? null,
+        };
+      });
+      const product = { ...data, variants: item.record.variants.map(({ raw: _r, ...v }) => v) };
+      return [{ ...base, data: product }, ...variants];
+    }
+    case 'inventory_levels':
+      return [{ ...base, sku: item.record.sku, parent_id: item.record.variant_id, location_id: item.record.location_id }];
+    case 'customers':
+      return [{ ...base, email: item.record.email }];
+    case 'orders':
+      return [{ ...base, email: item.record.email, parent_id: item.record.customer_id }];
+    case 'locations':
+      return [base];
+    default: {
+      const never: never = item;
+      throw new ConcordError('validation', 'unknown_stream', `Unknown stream ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^[a-z]+_[0-9a-z]+$/.test(id)) {
+    throw new ConcordError('validation', 'invalid_cursor', 'The cursor is not one this API returned', {
+      field: 'cursor',
+    });
+  }
+  return id;
+}
+
+export class RecordStore {
+  constructor(private readonly db: Sql) {}
+
+  /** Upserts stream records (newer updated_at wins) and drops variants a product no longer has. */
+  async upsertStream(merchantId: string, items: StreamRecord[]): Promise<number> {
+    if (items.length === 0) return 0;
+    const rows = items.flatMap(rowsOf);
+    await this.upsertRows(merchantId, rows);
+    const products = items.filter((i) => i.stream === 'products');
+    if (products.length > 0) {
+      await this.db.query(
+        `delete from records r using unnest($2::text[], $3::text[]) as p(product_id, keep)
+          where r.merchant_id = $1 and r.kind = 'variant' and r.parent_id = p.product_id
+            and not (r.id = any(string_to_array(p.keep, ',')))`,
+        [
+          merchantId,
+          products.map((p) => p.record.id),
+          products.map((p) => (p.stream === 'products' ? p.record.variants.map((v) => v.id).join(',') : '')),
+        ],
+      );
+    }
+    return rows.length;
+  }
+
+  private async upsertRows(merchantId: string, rows: Row[]): Promise<void> {
+    // Deduplicate within the batch (last one wins) so one statement never touches a row twice.
+    const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
+    const col = <K extends keyof Row>(k: K) => unique.map((r) => r[k]);
+    await this.db.query(
+      `insert into records (merchant_id, kind, id, system, external_id, updated_at, sku, parent_id, location_id, email, data, raw)
+       select $1, * from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
+                                $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[])
+       on conflict (merchant_id, id) do update set
+         updated_at = excluded.updated_at, synced_at = now(), sku = excluded.sku, parent_id = excluded.parent_id,
+         location_id = excluded.location_id, email = excluded.email, data = excluded.data, raw = excluded.raw
+       where records.updated_at <= excluded.updated_at`,
+      [
+        merchantId,
+        col('kind'),
+        col('id'),
+        col('system'),
+        col('external_id'),
+        col('updated_at'),
+        col('sku'),
+        col('parent_id'),
+        col('location_id'),
+        col('email'),
+        unique.map((r) => JSON.stringify(r.data)),
+        unique.map((r) => (r.raw === null || r.raw === undefined ? null : JSON.stringify(r.raw))),
+      ],
+    );
+  }
+
+  /** One record by Concord id, or null (also null when it belongs to another merchant). */
+  async get<T>(merchantId: string, kind: StoredKind, id: string, options: { raw?: boolean } = {}): Promise<T | null> {
+    const { rows } = await this.db.query<{ data: T; raw: unknown }>(
+      `select data${options.raw ? ', raw' : ''} from records where merchant_id = $1 and id = $2 and kind = $3`,
+      [merchantId, id, kind],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return options.raw ? withRaw(row.data, row.raw) : row.data;
+  }
+
+  /** A page of records of one kind, ordered by id, with optional filters. */
+  async list<T>(merchantId: string, kind: StoredKind, options: ListOptions = {}): Promise<Page<T>> {
+    const limit = options.limit ?? 50;
+    const where = ['merchant_id = $1', 'kind = $2'];
+    const params: unknown[] = [merchantId, kind];
+    const add = (clause: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(clause(`$${params.length}`));
+    };
+    const f = options.filters ?? {};
+    if (f.ids) add((p) => `id = any(${p}::text[])`, f.ids);
+    if (f.sku !== undefined) add((p) => `sku = ${p}`, f.sku);
+    if (f.skus) add((p) => `sku = any(${p}::text[])`, f.skus);
+    if (f.parent_id !== undefined) add((p) => `parent_id = ${p}`, f.parent_id);
+    if (f.location_id !== undefined) add((p) => `location_id = ${p}`, f.location_id);
+    if (f.email !== undefined) add((p) => `lower(email) = lower(${p})`, f.email);
+    if (f.system !== undefined) add((p) => `system = ${p}`, f.system);
+    if (f.updated_since !== undefined) add((p) => `updated_at >= ${p}::timestamptz`, f.updated_since);
+    if (options.cursor) add((p) => `id > ${p}`, decodeCursor(options.cursor));
+    params.push(limit + 1);
+    const { rows } = await this.db.query<{ id: string; data: T; raw: unknown }>(
+      `select id, data${options.raw ? ', raw' : ''} from records where ${where.join(' and ')}
+        order by id limit $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => (options.raw ? withRaw(r.data, r.raw) : r.data)),
+      next_cursor: rows.length > limit && last ? encodeCursor(last.id) : null,
+    };
+  }
+
+  async count(merchantId: string, kind: StoredKind, system?: string): Promise<number> {
+    const { rows } = await this.db.query<{ n: number }>(
+      `select count(*)::int as n from records where merchant_id = $1 and kind = $2 and ($3::text is null or system = $3)`,
+      [merchantId, kind, system ?? null],
+    );
+    return rows[0]?.n ?? 0;
+  }
+}
+
+function withRaw<T>(data: T, raw: unknown): T {
+  return { ...data, raw: raw ?? null } as T;
+}
