@@ -47,7 +47,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   const wrap = (q: Pick<typeof pg, 'query' | 'exec'>): Sql => ({
     async query<T>(text: string, params: unknown[] = []) {
       const result = await q.query<T>(text, params);
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+      // PGlite reports affectedRows 0 for a select; a statement that returns rows counts its rows.
+      const rowCount = result.fields.length > 0 ? result.rows.length : (result.affectedRows ?? 0);
+      return { rows: result.rows, rowCount };
     },
     async exec(script: string) {
       await q.exec(script);

@@ -109,6 +109,19 @@ create table webhook_events (
 );
 `,
   },
+  {
+    id: '0002_sync_lease',
+    sql: `
+-- One node at a time syncs a system: a lease with an owner and an expiry (a crashed node's lease runs out).
+create table sync_leases (
+  merchant_id text not null,
+  system text not null,
+  owner text not null,
+  lease_until timestamptz not null,
+  primary key (merchant_id, system)
+);
+`,
+  },
 ];
 
 export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS): Promise<string[]> {
