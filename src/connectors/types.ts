@@ -100,6 +100,8 @@ export interface PlatformConnector {
     streams: SyncStream[],
     options?: ReadOptions & { onProgress?: (p: ReadProgress) => void },
   ): AsyncIterable<StreamRecord[]>;
+  /** Catalog size (variants) from which the initial sync takes the bulk path; sync's default otherwise. */
+  readonly bulkThreshold?: number;
   /** Counts what a full read would return, when the vendor can say cheaply (decides bulk vs paged). */
   estimate?(stream: SyncStream): Promise<number | null>;
   /** Fetches one record by external id (after a webhook), or null when it no longer exists. */

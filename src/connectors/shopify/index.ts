@@ -116,6 +116,10 @@ export class ShopifyConnector implements PlatformConnector {
       yield* this.#reader.read(stream, options);
   }
 
+  get bulkThreshold(): number {
+    return this.settings.bulkThreshold;
+  }
+
   estimate(stream: SyncStream): Promise<number | null> {
     return estimate(this.gql, stream);
   }
