@@ -1,8 +1,8 @@
 /**
  * Configuration: the environment, parsed once with zod (failing fast with the variable's name), and
  * the optional merchant configuration file (YAML or JSON) that lists merchants, their API keys and
- * their systems. Secrets never sit in the file: a setting ending in `_env` names the environment
- * variable that holds the value (`access_token_env: ACME_SHOPIFY_TOKEN`).
+ * their systems. Secrets never sit in the file: a setting ending in `Env` names the environment
+ * variable that holds the value (`accessTokenEnv: ACME_SHOPIFY_TOKEN` sets `accessToken`).
  *
  * @example
  * const env = loadEnv(process.env);            // throws ConcordError naming e.g. PORT
@@ -53,7 +53,10 @@ export const ConfigFileSchema = z
         .object({
           id: z.string().regex(/^mer_[a-z0-9_]{1,40}$/, 'ids look like "mer_acme"'),
           name: z.string().min(1),
-          api_keys: z.array(z.object({ label: z.string().optional(), secret_env: z.string() }).strict()).default([]),
+          api_keys: z
+            .array(z.object({ label: z.string().optional(), secretEnv: z.string() }).strict())
+            .default([])
+            .describe('API keys provisioned from the environment (each at least 24 characters)'),
           systems: z.array(SystemConfig).min(1),
         })
         .strict(),
@@ -63,18 +66,18 @@ export const ConfigFileSchema = z
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 export type SystemConfig = z.infer<typeof SystemConfig>;
 
-/** Replaces every `x_env: NAME` setting with `x: process.env[NAME]`, failing when the variable is unset. */
+/** Replaces every `xEnv: NAME` setting with `x: env[NAME]`, failing when the variable is unset. */
 export function resolveEnvRefs(settings: Record<string, unknown>, env: Record<string, string | undefined>) {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(settings)) {
-    if (key.endsWith('_env') && typeof value === 'string') {
+    if (key.endsWith('Env') && key.length > 3 && typeof value === 'string') {
       const resolved = env[value];
       if (resolved === undefined) {
         throw new ConcordError('config', 'missing_env', `Setting ${key} names ${value}, which is not set`, {
           field: key,
         });
       }
-      out[key.slice(0, -4)] = resolved;
+      out[key.slice(0, -3)] = resolved;
     } else {
       out[key] = value;
     }

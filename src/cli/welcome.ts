@@ -1,0 +1,42 @@
+/**
+ * What `npm start` prints once Concord serves: the API base URL, the API key, and curl commands built
+ * from real ids in the store, so each works exactly as printed.
+ */
+import type { Product } from '../model/index.js';
+import type { ConcordNode } from '../server.js';
+
+export async function printWelcome(node: ConcordNode, out: (line: string) => void = console.log): Promise<void> {
+  const { url, sandbox, rt } = node;
+  out('');
+  out(`Concord is serving at ${url}`);
+  out(`  OpenAPI: ${url}/openapi.json   docs: ${url}/docs   sync status: ${url}/sync/status`);
+  if (!sandbox) {
+    out('  Create an API key with: npm run concord -- keys create <merchant id>');
+    return;
+  }
+  const key = sandbox.apiKey;
+  const page = await rt.records.list<Product>(sandbox.merchantId, 'product', { limit: 1 });
+  const product = page.items[0];
+  const variant = product?.variants.find((v) => v.sku) ?? product?.variants[0];
+  const auth = `-H "Authorization: Bearer ${key}"`;
+  out(`Sandbox merchant "${sandbox.merchantId}" (Shopify simulator at ${sandbox.simulator.url})`);
+  out(`  API key: ${key}`);
+  out('');
+  out('Try:');
+  out(`  curl -s ${auth} "${url}/products?limit=2"`);
+  if (product) out(`  curl -s ${auth} ${url}/products/${product.id}`);
+  out(`  curl -s ${auth} ${url}/locations`);
+  if (variant?.sku) {
+    out(`  curl -s ${auth} "${url}/inventory?sku=${encodeURIComponent(variant.sku)}"`);
+    const body = JSON.stringify({
+      lines: [{ sku: variant.sku, quantity: 1 }],
+      customer: { email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace' },
+      shipping_address: { line1: '1 Main St', city: 'Springfield', region: 'IL', postal_code: '62701', country: 'US' },
+    });
+    out(`  curl -s ${auth} -H "Content-Type: application/json" -H "Idempotency-Key: demo-order-1" \\`);
+    out(`       -d '${body}' ${url}/orders`);
+  }
+  out('  (send the same order command twice: the second answer replays the first, no second order)');
+  out(`  curl -s ${auth} "${url}/orders?limit=5"`);
+  out('');
+}

@@ -1,0 +1,87 @@
+/**
+ * Boots one Concord node: environment, database (PGlite under CONCORD_DATA_DIR, or PostgreSQL),
+ * migrations, merchants and systems from the configuration file, the sandbox merchant when asked,
+ * the REST server, webhook subscriptions, the first sync and the sync schedule.
+ *
+ * @example
+ * const node = await startConcord(loadEnv(process.env));
+ * console.log(node.url); await node.stop();
+ */
+import { join } from 'node:path';
+import { createConnector } from './connectors/registry.js';
+import { loadConfigFile, resolveEnvRefs, type Env } from './core/config.js';
+import { ConcordError } from './core/errors.js';
+import { logger } from './core/logger.js';
+import { createRuntime, type Runtime } from './runtime.js';
+import { startSandbox, type Sandbox } from './sandbox.js';
+import { openDatabase } from './store/db.js';
+import { migrate } from './store/migrations.js';
+import { startRestServer } from './surfaces/rest/server.js';
+import { syncSystem, type SyncProgress } from './sync/run.js';
+import { scheduleSync } from './sync/scheduler.js';
+
+export interface ConcordNode {
+  rt: Runtime;
+  url: string;
+  sandbox: Sandbox | null;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  onProgress?: (progress: SyncProgress) => void;
+  /** Skip the first sync (tests that drive sync themselves). */
+  skipInitialSync?: boolean;
+}
+
+export async function startConcord(env: Env, options: StartOptions = {}): Promise<ConcordNode> {
+  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: join(env.CONCORD_DATA_DIR, 'db') });
+  await migrate(db);
+  const rt = createRuntime({ db, logger: logger.child({ component: 'concord' }) });
+  await loadMerchants(rt, env);
+  const useSandbox = env.CONCORD_SANDBOX === 'true' || (env.CONCORD_SANDBOX === 'auto' && !env.CONCORD_CONFIG);
+  const sandbox = useSandbox ? await startSandbox(rt, { products: env.CONCORD_SANDBOX_PRODUCTS }) : null;
+  const server = await startRestServer(rt, { port: env.PORT, host: env.HOST });
+  const publicUrl = env.CONCORD_PUBLIC_URL ?? server.url;
+  for (const connector of rt.connectors.list()) {
+    const { merchantId, system } = connector.context;
+    await connector.subscribeWebhooks?.(`${publicUrl}/webhooks/${merchantId}/${system}`).catch((error: unknown) =>
+      rt.logger.warn({ err: error, system }, 'webhook subscription failed; relying on scheduled sync'),
+    );
+    if (!options.skipInitialSync) await syncSystem(rt, connector, { onProgress: options.onProgress });
+  }
+  const schedule = scheduleSync(rt, env.CONCORD_SYNC_INTERVAL_SECONDS);
+  return {
+    rt,
+    url: server.url,
+    sandbox,
+    async stop() {
+      schedule.stop();
+      await server.close();
+      await sandbox?.close();
+      await db.close();
+    },
+  };
+}
+
+/** Registers the merchants, API keys and systems of the configuration file. */
+async function loadMerchants(rt: Runtime, env: Env): Promise<void> {
+  if (!env.CONCORD_CONFIG) return;
+  const file = loadConfigFile(env.CONCORD_CONFIG);
+  for (const merchant of file.merchants) {
+    await rt.merchants.ensureMerchant(merchant.id, merchant.name);
+    for (const key of merchant.api_keys) {
+      const secret = resolveEnvRefs({ secretEnv: key.secretEnv }, process.env).secret as string;
+      if (secret.length < 24) {
+        throw new ConcordError('config', 'weak_api_key', `${key.secretEnv} must hold at least 24 characters`);
+      }
+      await rt.merchants.createApiKey(merchant.id, key.label, secret);
+    }
+    for (const system of merchant.systems) {
+      const { name, vendor, ...rest } = system;
+      const settings = resolveEnvRefs(rest, process.env);
+      const context = { merchantId: merchant.id, system: name };
+      rt.connectors.register(context, createConnector(vendor, settings, context));
+      await rt.merchants.upsertSystem({ merchant_id: merchant.id, name, vendor, settings: { vendor } });
+    }
+  }
+}
