@@ -60,7 +60,8 @@ export async function syncSystem(rt: Runtime, connector: PlatformConnector, opti
     const since = (stream: SyncStream) => (options.mode === 'full' ? undefined : (cursors.get(stream) ?? undefined));
     const reports: StreamReport[] = [];
 
-    const bulkStreams = await chooseBulk(connector, wanted, since, options.bulkThreshold ?? 5_000);
+    const threshold = options.bulkThreshold ?? connector.bulkThreshold ?? 5_000;
+    const bulkStreams = await chooseBulk(connector, wanted, since, threshold);
     if (bulkStreams.length > 0) reports.push(...(await runBulk(rt, connector, state, bulkStreams, options)));
     for (const stream of wanted.filter((s) => !bulkStreams.includes(s))) {
       reports.push(await runStream(rt, connector, state, stream, since(stream), options));
