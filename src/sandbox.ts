@@ -22,8 +22,18 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export async function startSandbox(rt: Runtime, options: { products: number; port?: number }): Promise<Sandbox> {
-  const simulator = await startShopifySimulator({ port: options.port ?? 0, seed: { products: options.products, seed: 42 } });
+export interface SandboxOptions {
+  products: number;
+  customers?: number;
+  orders?: number;
+  port?: number;
+}
+
+export async function startSandbox(rt: Runtime, options: SandboxOptions): Promise<Sandbox> {
+  const simulator = await startShopifySimulator({
+    port: options.port ?? 0,
+    seed: { products: options.products, customers: options.customers, orders: options.orders, seed: 42 },
+  });
   await rt.merchants.ensureMerchant(SANDBOX_MERCHANT, 'Sandbox Outfitters');
   const context = { merchantId: SANDBOX_MERCHANT, system: SANDBOX_SYSTEM };
   const settings = {

@@ -13,8 +13,8 @@ import { loadConfigFile, resolveEnvRefs, type Env } from './core/config.js';
 import { ConcordError } from './core/errors.js';
 import { logger } from './core/logger.js';
 import { createRuntime, type Runtime } from './runtime.js';
-import { startSandbox, type Sandbox } from './sandbox.js';
-import { openDatabase } from './store/db.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
+import { openDatabase, type Database } from './store/db.js';
 import { migrate } from './store/migrations.js';
 import { startRestServer } from './surfaces/rest/server.js';
 import { syncSystem, type SyncProgress } from './sync/run.js';
@@ -28,18 +28,22 @@ export interface ConcordNode {
 }
 
 export interface StartOptions {
+  /** Sandbox catalog size overrides (tests use a small one). */
+  sandbox?: Partial<SandboxOptions>;
   onProgress?: (progress: SyncProgress) => void;
+  /** An open, migrated database to use instead of the one the environment names (tests). */
+  db?: Database;
   /** Skip the first sync (tests that drive sync themselves). */
   skipInitialSync?: boolean;
 }
 
 export async function startConcord(env: Env, options: StartOptions = {}): Promise<ConcordNode> {
-  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: join(env.CONCORD_DATA_DIR, 'db') });
+  const db = options.db ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: join(env.CONCORD_DATA_DIR, 'db') }));
   await migrate(db);
-  const rt = createRuntime({ db, logger: logger.child({ component: 'concord' }) });
+  const rt = createRuntime({ db, logger });
   await loadMerchants(rt, env);
   const useSandbox = env.CONCORD_SANDBOX === 'true' || (env.CONCORD_SANDBOX === 'auto' && !env.CONCORD_CONFIG);
-  const sandbox = useSandbox ? await startSandbox(rt, { products: env.CONCORD_SANDBOX_PRODUCTS }) : null;
+  const sandbox = useSandbox ? await startSandbox(rt, { products: env.CONCORD_SANDBOX_PRODUCTS, ...options.sandbox }) : null;
   const server = await startRestServer(rt, { port: env.PORT, host: env.HOST });
   const publicUrl = env.CONCORD_PUBLIC_URL ?? server.url;
   for (const connector of rt.connectors.list()) {

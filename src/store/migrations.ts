@@ -56,8 +56,10 @@ create table records (
   parent_id text,
   location_id text,
   email text,
-  data jsonb not null,
-  raw jsonb,
+  -- json, not jsonb: records are written whole and read whole, so the text is kept as written (field
+  -- order as the model declares it) and returned without a jsonb-to-text conversion on every read.
+  data json not null,
+  raw json,
   primary key (merchant_id, id),
   unique (merchant_id, system, kind, external_id)
 );

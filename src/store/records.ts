@@ -160,7 +160,7 @@ export class RecordStore {
     await this.db.query(
       `insert into records (merchant_id, kind, id, system, external_id, updated_at, sku, parent_id, location_id, email, data, raw)
        select $1, * from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
-                                $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[])
+                                $8::text[], $9::text[], $10::text[], $11::json[], $12::json[])
        on conflict (merchant_id, id) do update set
          updated_at = excluded.updated_at, synced_at = now(), sku = excluded.sku, parent_id = excluded.parent_id,
          location_id = excluded.location_id, email = excluded.email, data = excluded.data, raw = excluded.raw

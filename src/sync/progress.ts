@@ -13,9 +13,10 @@ export function terminalProgress(
   return (p) => {
     const key = `${p.system}/${p.stream}`;
     if (!started.has(key)) started.set(key, now());
-    const seconds = Math.max((now() - started.get(key)!) / 1000, 0.001);
-    const rate = Math.round(p.records / seconds);
-    const line = `sync ${key} (${p.mode}): ${p.records.toLocaleString('en')} records, ${rate.toLocaleString('en')}/s${p.done ? ' — done' : ''}`;
+    const seconds = (now() - started.get(key)!) / 1000;
+    // A rate over less than half a second says nothing; show it once there is enough to go on.
+    const rate = seconds >= 0.5 ? `, ${Math.round(p.records / seconds).toLocaleString('en')}/s` : '';
+    const line = `sync ${key} (${p.mode}): ${p.records.toLocaleString('en')} records${rate}${p.done ? ' — done' : ''}`;
     if (out.isTTY) {
       out.write(`\r\x1b[2K${line}${p.done ? '\n' : ''}`);
     } else if (p.done || now() - lastLine >= 5_000) {

@@ -66,7 +66,7 @@ export async function syncSystem(rt: Runtime, connector: PlatformConnector, opti
     for (const stream of wanted.filter((s) => !bulkStreams.includes(s))) {
       reports.push(await runStream(rt, connector, state, stream, since(stream), options));
     }
-    rt.logger.child({ component: 'sync' }).info({ system, merchantId, reports }, 'sync finished');
+    rt.logger.child({ component: 'sync' }).debug({ system, merchantId, reports }, 'sync finished');
     return { system, skipped: false, streams: reports };
   } finally {
     await state.releaseLease(merchantId, system);

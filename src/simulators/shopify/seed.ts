@@ -46,7 +46,9 @@ export function createState(
   options: SeedOptions | false,
   shop: Omit<ShopSettings, 'currency' | 'createdMs'>,
 ): ShopifyState {
-  const o: Required<SeedOptions> = { ...DEFAULT_SEED, ...(options || {}) };
+  // Options given as undefined keep their default.
+  const given = Object.fromEntries(Object.entries(options || {}).filter(([, v]) => v !== undefined));
+  const o: Required<SeedOptions> = { ...DEFAULT_SEED, ...given };
   const state = new ShopifyState(
     new ShopRecord({ ...shop, currency: o.currency, createdMs: SEED_START_MS - 30 * 86_400_000 }),
     o.currency,
