@@ -18,7 +18,14 @@ export interface ConcordProcess {
 export async function startConcordProcess(env: Record<string, string> = {}): Promise<ConcordProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'concord-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
-    env: { ...process.env, PORT: '0', CONCORD_DATA_DIR: dir, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      CONCORD_DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

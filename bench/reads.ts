@@ -23,7 +23,9 @@ export async function benchReads(argv: string[]): Promise<void> {
   const concord = await startConcordProcess();
   try {
     const headers = { authorization: `Bearer ${concord.apiKey}` };
-    const page = (await (await fetch(`${concord.url}/products?limit=250`, { headers })).json()) as ProductPage;
+    const page = (await (
+      await fetch(`${concord.url}/products?limit=250`, { headers })
+    ).json()) as ProductPage;
     const ids = page.data.map((p) => p.id);
     const skus = page.data.flatMap((p) => p.variants.map((v) => v.sku)).filter((s): s is string => !!s);
     const figures: Record<string, unknown> = { products_sampled: ids.length, skus_sampled: skus.length };
@@ -31,7 +33,13 @@ export async function benchReads(argv: string[]): Promise<void> {
       ['products_by_id', ids.map((id) => `/products/${id}`)],
       ['inventory_by_sku', skus.map((sku) => `/inventory?sku=${encodeURIComponent(sku)}`)],
     ] as const) {
-      figures[name] = await load(concord.url, headers, paths, Number(values.seconds), Number(values.connections));
+      figures[name] = await load(
+        concord.url,
+        headers,
+        paths,
+        Number(values.seconds),
+        Number(values.connections),
+      );
     }
     record('reads', { store: 'PGlite (embedded)', ...figures });
   } finally {
@@ -39,7 +47,13 @@ export async function benchReads(argv: string[]): Promise<void> {
   }
 }
 
-async function load(url: string, headers: Record<string, string>, paths: string[], seconds: number, connections: number) {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  paths: string[],
+  seconds: number,
+  connections: number,
+) {
   let i = 0;
   const result = await autocannon({
     url,
@@ -53,7 +67,12 @@ async function load(url: string, headers: Record<string, string>, paths: string[
     seconds,
     requests: result.requests.total,
     req_per_sec: Math.round(result.requests.average),
-    latency_ms: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    latency_ms: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
     non_2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,

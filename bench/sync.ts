@@ -36,7 +36,14 @@ export async function benchSync(argv: string[]): Promise<void> {
   const plan = PLANS.standard;
   const sim = await startShopifySimulator({
     plan: 'standard',
-    seed: { products: Math.ceil(variants / perProduct), variantsPerProduct: [perProduct, perProduct], locations: 3, customers: 0, orders: 0, seed: 7 },
+    seed: {
+      products: Math.ceil(variants / perProduct),
+      variantsPerProduct: [perProduct, perProduct],
+      locations: 3,
+      customers: 0,
+      orders: 0,
+      seed: 7,
+    },
   });
   const dir = mkdtempSync(join(tmpdir(), 'concord-bench-'));
   const db = await openDatabase({ dataDir: dir });

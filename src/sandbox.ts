@@ -46,7 +46,12 @@ export async function startSandbox(rt: Runtime, options: SandboxOptions): Promis
     bulkThreshold: 0,
   };
   rt.connectors.register(context, createConnector('shopify', settings, context));
-  await rt.merchants.upsertSystem({ merchant_id: SANDBOX_MERCHANT, name: SANDBOX_SYSTEM, vendor: 'shopify', settings: { vendor: 'shopify', sandbox: true } });
+  await rt.merchants.upsertSystem({
+    merchant_id: SANDBOX_MERCHANT,
+    name: SANDBOX_SYSTEM,
+    vendor: 'shopify',
+    settings: { vendor: 'shopify', sandbox: true },
+  });
   const { secret } = await rt.merchants.createApiKey(SANDBOX_MERCHANT, 'sandbox');
   return { merchantId: SANDBOX_MERCHANT, apiKey: secret, simulator, close: () => simulator.close() };
 }

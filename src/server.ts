@@ -38,19 +38,25 @@ export interface StartOptions {
 }
 
 export async function startConcord(env: Env, options: StartOptions = {}): Promise<ConcordNode> {
-  const db = options.db ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: join(env.CONCORD_DATA_DIR, 'db') }));
+  const db =
+    options.db ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: join(env.CONCORD_DATA_DIR, 'db') }));
   await migrate(db);
   const rt = createRuntime({ db, logger });
   await loadMerchants(rt, env);
-  const useSandbox = env.CONCORD_SANDBOX === 'true' || (env.CONCORD_SANDBOX === 'auto' && !env.CONCORD_CONFIG);
-  const sandbox = useSandbox ? await startSandbox(rt, { products: env.CONCORD_SANDBOX_PRODUCTS, ...options.sandbox }) : null;
+  const useSandbox =
+    env.CONCORD_SANDBOX === 'true' || (env.CONCORD_SANDBOX === 'auto' && !env.CONCORD_CONFIG);
+  const sandbox = useSandbox
+    ? await startSandbox(rt, { products: env.CONCORD_SANDBOX_PRODUCTS, ...options.sandbox })
+    : null;
   const server = await startRestServer(rt, { port: env.PORT, host: env.HOST });
   const publicUrl = env.CONCORD_PUBLIC_URL ?? server.url;
   for (const connector of rt.connectors.list()) {
     const { merchantId, system } = connector.context;
-    await connector.subscribeWebhooks?.(`${publicUrl}/webhooks/${merchantId}/${system}`).catch((error: unknown) =>
-      rt.logger.warn({ err: error, system }, 'webhook subscription failed; relying on scheduled sync'),
-    );
+    await connector
+      .subscribeWebhooks?.(`${publicUrl}/webhooks/${merchantId}/${system}`)
+      .catch((error: unknown) =>
+        rt.logger.warn({ err: error, system }, 'webhook subscription failed; relying on scheduled sync'),
+      );
     if (!options.skipInitialSync) await syncSystem(rt, connector, { onProgress: options.onProgress });
   }
   const schedule = scheduleSync(rt, env.CONCORD_SYNC_INTERVAL_SECONDS);

@@ -12,8 +12,14 @@ import { openTestDatabase } from '../src/store/testing.js';
 let node: ConcordNode;
 let auth: Record<string, string>;
 
-async function api<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T; headers: Headers }> {
-  const res = await fetch(`${node.url}${path}`, { ...init, headers: { ...auth, ...(init.headers as object) } });
+async function api<T>(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const res = await fetch(`${node.url}${path}`, {
+    ...init,
+    headers: { ...auth, ...(init.headers as object) },
+  });
   return { status: res.status, body: (await res.json()) as T, headers: res.headers };
 }
 
@@ -34,12 +40,21 @@ const orderBody = (sku: string, quantity: number, email = 'grace@example.com') =
   JSON.stringify({
     lines: [{ sku, quantity }],
     customer: { email, first_name: 'Grace', last_name: 'Hopper' },
-    shipping_address: { line1: '1 Main St', city: 'Springfield', region: 'IL', postal_code: '62701', country: 'US' },
+    shipping_address: {
+      line1: '1 Main St',
+      city: 'Springfield',
+      region: 'IL',
+      postal_code: '62701',
+      country: 'US',
+    },
   });
 
 beforeAll(async () => {
   const env = loadEnv({ PORT: '0', CONCORD_SYNC_INTERVAL_SECONDS: '0', CONCORD_DATA_DIR: 'memory://' });
-  node = await startConcord(env, { db: await openTestDatabase(), sandbox: { products: 25, customers: 5, orders: 4 } });
+  node = await startConcord(env, {
+    db: await openTestDatabase(),
+    sandbox: { products: 25, customers: 5, orders: 4 },
+  });
   auth = { authorization: `Bearer ${node.sandbox!.apiKey}` };
 }, 120_000);
 afterAll(() => node?.stop());
@@ -57,13 +72,19 @@ describe('given the sandbox merchant served as npm start serves it', () => {
   it('when listing locations and stock then they match the shop, per location', async () => {
     const sim = node.sandbox!.simulator;
     const locations = await api<{ data: { external_id: string }[] }>('/locations');
-    expect(locations.body.data.map((l) => l.external_id).sort()).toEqual(sim.state.locations.map((l) => l.id).sort());
+    expect(locations.body.data.map((l) => l.external_id).sort()).toEqual(
+      sim.state.locations.map((l) => l.id).sort(),
+    );
     const variant = sim.state.variants.find((v) => v.inventoryItem.levels.length > 1)!;
     const stock = await api<{ data: InventoryLevel[] }>(`/inventory?sku=${encodeURIComponent(variant.sku!)}`);
     expect(stock.body.data).toHaveLength(variant.inventoryItem.levels.length);
     for (const level of variant.inventoryItem.levels) {
       const found = stock.body.data.find((l) => l.external_id === level.id);
-      expect(found).toMatchObject({ available: level.available, committed: level.committed, incoming: level.incoming });
+      expect(found).toMatchObject({
+        available: level.available,
+        committed: level.committed,
+        incoming: level.incoming,
+      });
     }
   });
 
@@ -85,7 +106,11 @@ describe('given the sandbox merchant served as npm start serves it', () => {
     expect(replay.body.id).toBe(first.body.id);
     expect(sim.state.orderCount).toBe(before + 1);
 
-    const reused = await api<{ code: string }>('/orders', { method: 'POST', headers, body: orderBody(variant.sku!, 1) });
+    const reused = await api<{ code: string }>('/orders', {
+      method: 'POST',
+      headers,
+      body: orderBody(variant.sku!, 1),
+    });
     expect(reused.status).toBe(422);
     expect(sim.state.orderCount).toBe(before + 1);
     expect((await api<Order>(`/orders/${first.body.id}`)).body.external_id).toBe(first.body.external_id);
@@ -102,14 +127,20 @@ describe('given the sandbox merchant served as npm start serves it', () => {
     const level = sim.state.variants.flatMap((v) => v.inventoryItem.levels).find((l) => l.available > 0)!;
     await sim.setInventory(level.item.id, level.location.id, 1);
     await sim.flushWebhooks();
-    const stock = await api<{ data: InventoryLevel[] }>(`/inventory?sku=${encodeURIComponent(level.item.variant.sku!)}`);
+    const stock = await api<{ data: InventoryLevel[] }>(
+      `/inventory?sku=${encodeURIComponent(level.item.variant.sku!)}`,
+    );
     expect(stock.body.data.find((l) => l.external_id === level.id)?.available).toBe(1);
   });
 
   it('when a webhook carries a forged signature then it is refused', async () => {
     const res = await fetch(`${node.url}/webhooks/mer_sandbox/shopify`, {
       method: 'POST',
-      headers: { 'x-shopify-hmac-sha256': 'Zm9yZ2Vk', 'x-shopify-topic': 'products/update', 'x-shopify-webhook-id': 'w1' },
+      headers: {
+        'x-shopify-hmac-sha256': 'Zm9yZ2Vk',
+        'x-shopify-topic': 'products/update',
+        'x-shopify-webhook-id': 'w1',
+      },
       body: '{"id":1}',
     });
     expect(res.status).toBe(401);
@@ -121,7 +152,9 @@ describe('given the sandbox merchant served as npm start serves it', () => {
     const own = (await api<{ data: Product[] }>('/products?limit=1')).body.data[0]!;
     const asOther = { authorization: `Bearer ${secret}` };
     expect((await fetch(`${node.url}/products/${own.id}`, { headers: asOther })).status).toBe(404);
-    const list = (await (await fetch(`${node.url}/products`, { headers: asOther })).json()) as { data: unknown[] };
+    const list = (await (await fetch(`${node.url}/products`, { headers: asOther })).json()) as {
+      data: unknown[];
+    };
     expect(list.data).toHaveLength(0);
   });
 });

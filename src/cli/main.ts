@@ -37,7 +37,8 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'keys': {
       const merchant = args[1];
-      if (args[0] !== 'create' || !merchant) throw new ConcordError('validation', 'usage', 'usage: concord keys create <merchant id>');
+      if (args[0] !== 'create' || !merchant)
+        throw new ConcordError('validation', 'usage', 'usage: concord keys create <merchant id>');
       const db = await openDatabase({ url: env.DATABASE_URL, dataDir: join(env.CONCORD_DATA_DIR, 'db') });
       await migrate(db);
       const store = new MerchantStore(db);
@@ -49,7 +50,11 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     default:
-      throw new ConcordError('validation', 'usage', `unknown command "${command}" (start, migrate, keys create)`);
+      throw new ConcordError(
+        'validation',
+        'usage',
+        `unknown command "${command}" (start, migrate, keys create)`,
+      );
   }
 }
 

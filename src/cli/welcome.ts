@@ -5,7 +5,10 @@
 import type { Product } from '../model/index.js';
 import type { ConcordNode } from '../server.js';
 
-export async function printWelcome(node: ConcordNode, out: (line: string) => void = console.log): Promise<void> {
+export async function printWelcome(
+  node: ConcordNode,
+  out: (line: string) => void = console.log,
+): Promise<void> {
   const { url, sandbox, rt } = node;
   out('');
   out(`Concord is serving at ${url}`);
@@ -31,7 +34,13 @@ export async function printWelcome(node: ConcordNode, out: (line: string) => voi
     const body = JSON.stringify({
       lines: [{ sku: variant.sku, quantity: 1 }],
       customer: { email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace' },
-      shipping_address: { line1: '1 Main St', city: 'Springfield', region: 'IL', postal_code: '62701', country: 'US' },
+      shipping_address: {
+        line1: '1 Main St',
+        city: 'Springfield',
+        region: 'IL',
+        postal_code: '62701',
+        country: 'US',
+      },
     });
     out(`  curl -s ${auth} -H "Content-Type: application/json" -H "Idempotency-Key: demo-order-1" \\`);
     out(`       -d '${body}' ${url}/orders`);

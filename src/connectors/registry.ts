@@ -12,13 +12,22 @@ import type { PlatformConnector, SystemContext } from './types.js';
 export const VENDORS = ['shopify'] as const;
 export type Vendor = (typeof VENDORS)[number];
 
-export function createConnector(vendor: string, settings: Record<string, unknown>, context: SystemContext): PlatformConnector {
+export function createConnector(
+  vendor: string,
+  settings: Record<string, unknown>,
+  context: SystemContext,
+): PlatformConnector {
   switch (vendor as Vendor) {
     case 'shopify':
       return createShopifyConnector(settings, context);
     default:
-      throw new ConcordError('config', 'unknown_vendor', `Unknown vendor "${vendor}" (known: ${VENDORS.join(', ')})`, {
-        field: 'vendor',
-      });
+      throw new ConcordError(
+        'config',
+        'unknown_vendor',
+        `Unknown vendor "${vendor}" (known: ${VENDORS.join(', ')})`,
+        {
+          field: 'vendor',
+        },
+      );
   }
 }

@@ -16,10 +16,18 @@ import { ConcordError } from './errors.js';
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z.string().url().optional().describe('PostgreSQL URL; when unset the embedded PGlite store is used'),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('PostgreSQL URL; when unset the embedded PGlite store is used'),
   CONCORD_DATA_DIR: z.string().default('.concord'),
   CONCORD_CONFIG: z.string().optional().describe('Path to the merchant configuration file (YAML or JSON)'),
-  CONCORD_PUBLIC_URL: z.string().url().optional().describe('URL vendors reach Concord at, for webhook callbacks'),
+  CONCORD_PUBLIC_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('URL vendors reach Concord at, for webhook callbacks'),
   CONCORD_SANDBOX: z
     .enum(['auto', 'true', 'false'])
     .default('auto')
@@ -91,7 +99,9 @@ export function loadConfigFile(path: string): ConfigFile {
     const text = readFileSync(path, 'utf8');
     parsed = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (cause) {
-    throw new ConcordError('config', 'unreadable_config', `Cannot read configuration file ${path}`, { cause });
+    throw new ConcordError('config', 'unreadable_config', `Cannot read configuration file ${path}`, {
+      cause,
+    });
   }
   const result = ConfigFileSchema.safeParse(parsed);
   if (!result.success) {

@@ -47,7 +47,9 @@ function base32(bytes: Uint8Array, length: number): string {
 
 /** Deterministic id of a vendor record inside one merchant. */
 export function recordId(kind: RecordKind, merchantId: string, system: string, externalId: string): string {
-  const digest = createHash('sha256').update(`${merchantId}\u0000${system}\u0000${kind}\u0000${externalId}`).digest();
+  const digest = createHash('sha256')
+    .update(`${merchantId}\u0000${system}\u0000${kind}\u0000${externalId}`)
+    .digest();
   return `${ID_PREFIX[kind]}_${base32(digest, 20)}`;
 }
 

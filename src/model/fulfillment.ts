@@ -8,7 +8,9 @@ export const Fulfillment = z
     external_id: z.string(),
     status: z.enum(['pending', 'open', 'success', 'cancelled', 'error', 'failure']),
     location_id: z.string().nullable(),
-    tracking: z.array(z.object({ number: z.string().nullable(), company: z.string().nullable(), url: z.string().nullable() })),
+    tracking: z.array(
+      z.object({ number: z.string().nullable(), company: z.string().nullable(), url: z.string().nullable() }),
+    ),
     created_at: Timestamp,
   })
   .meta({ id: 'Fulfillment' });

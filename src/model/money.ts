@@ -16,7 +16,10 @@ export const CurrencyCode = z
 
 export const Money = z
   .object({
-    amount: z.number().int().describe('Amount in the minor unit of the currency (cents for USD, yen for JPY)'),
+    amount: z
+      .number()
+      .int()
+      .describe('Amount in the minor unit of the currency (cents for USD, yen for JPY)'),
     currency: CurrencyCode,
   })
   .strict()

@@ -23,7 +23,12 @@ export const VariantConstraints = z
 export type VariantConstraints = z.infer<typeof VariantConstraints>;
 
 export const Dimensions = z
-  .object({ length: z.number().nonnegative(), width: z.number().nonnegative(), height: z.number().nonnegative(), unit: z.string() })
+  .object({
+    length: z.number().nonnegative(),
+    width: z.number().nonnegative(),
+    height: z.number().nonnegative(),
+    unit: z.string(),
+  })
   .strict();
 
 export const Variant = RecordBase.extend({

@@ -26,19 +26,25 @@ export class MerchantStore {
   constructor(private readonly db: Sql) {}
 
   async ensureMerchant(id: string, name: string): Promise<void> {
-    await this.db.query(`insert into merchants (id, name) values ($1, $2) on conflict (id) do update set name = $2`, [
-      id,
-      name,
-    ]);
+    await this.db.query(
+      `insert into merchants (id, name) values ($1, $2) on conflict (id) do update set name = $2`,
+      [id, name],
+    );
   }
 
   async listMerchants(): Promise<{ id: string; name: string }[]> {
-    const { rows } = await this.db.query<{ id: string; name: string }>(`select id, name from merchants order by id`);
+    const { rows } = await this.db.query<{ id: string; name: string }>(
+      `select id, name from merchants order by id`,
+    );
     return rows;
   }
 
   /** Creates a key and returns its secret; the secret is not stored and cannot be shown again. */
-  async createApiKey(merchantId: string, label?: string, secret?: string): Promise<{ id: string; secret: string }> {
+  async createApiKey(
+    merchantId: string,
+    label?: string,
+    secret?: string,
+  ): Promise<{ id: string; secret: string }> {
     const id = newId('api_key');
     const value = secret ?? `ck_${randomBytes(24).toString('base64url')}`;
     await this.db.query(

@@ -32,7 +32,13 @@ function variant(productId: string, n: number, updatedAt: string): Variant {
     dimensions: null,
     attributes: {},
     compatibility: [],
-    constraints: { hazmat: false, min_age: null, requires_shipping: true, ships_to_countries: null, excluded_countries: [] },
+    constraints: {
+      hazmat: false,
+      min_age: null,
+      requires_shipping: true,
+      ships_to_countries: null,
+      excluded_countries: [],
+    },
     country_of_origin: null,
     hs_code: null,
     raw: { id: external },
@@ -114,7 +120,11 @@ describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { items: Product[]; next_cursor: string | null } = await store.list<Product>(merchant, 'product', { cursor, limit: 10 });
+      const page: { items: Product[]; next_cursor: string | null } = await store.list<Product>(
+        merchant,
+        'product',
+        { cursor, limit: 10 },
+      );
       seen.push(...page.items.map((p) => p.id));
       cursor = page.next_cursor;
       pages += 1;
@@ -155,7 +165,11 @@ describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
       };
       return { stream: 'inventory_levels', record };
     };
-    await store.upsertStream(ctx.merchantId, [level('A', 'loc_1', 5), level('A', 'loc_2', 7), level('B', 'loc_1', 1)]);
+    await store.upsertStream(ctx.merchantId, [
+      level('A', 'loc_1', 5),
+      level('A', 'loc_2', 7),
+      level('B', 'loc_1', 1),
+    ]);
     const page = await store.list<InventoryLevel>(ctx.merchantId, 'inventory_level', {
       filters: { sku: 'A', location_id: 'loc_2' },
     });

@@ -19,7 +19,15 @@ import type { Sql } from './db.js';
 
 export type StoredKind = Extract<
   RecordKind,
-  'product' | 'variant' | 'location' | 'inventory_level' | 'customer' | 'order' | 'item' | 'sales_order' | 'invoice'
+  | 'product'
+  | 'variant'
+  | 'location'
+  | 'inventory_level'
+  | 'customer'
+  | 'order'
+  | 'item'
+  | 'sales_order'
+  | 'invoice'
 >;
 
 interface Row {
@@ -104,7 +112,14 @@ export function rowsOf(item: StreamRecord): Row[] {
       return [{ ...base, data: product }, ...variants];
     }
     case 'inventory_levels':
-      return [{ ...base, sku: item.record.sku, parent_id: item.record.variant_id, location_id: item.record.location_id }];
+      return [
+        {
+          ...base,
+          sku: item.record.sku,
+          parent_id: item.record.variant_id,
+          location_id: item.record.location_id,
+        },
+      ];
     case 'customers':
       return [{ ...base, email: item.record.email }];
     case 'orders':
@@ -183,7 +198,12 @@ export class RecordStore {
   }
 
   /** One record by Concord id, or null (also null when it belongs to another merchant). */
-  async get<T>(merchantId: string, kind: StoredKind, id: string, options: { raw?: boolean } = {}): Promise<T | null> {
+  async get<T>(
+    merchantId: string,
+    kind: StoredKind,
+    id: string,
+    options: { raw?: boolean } = {},
+  ): Promise<T | null> {
     const { rows } = await this.db.query<{ data: T; raw: unknown }>(
       `select data${options.raw ? ', raw' : ''} from records where merchant_id = $1 and id = $2 and kind = $3`,
       [merchantId, id, kind],

@@ -12,7 +12,13 @@ import { ConcordError } from '../core/errors.js';
 import type { Runtime } from '../runtime.js';
 import { SyncStateStore } from './state.js';
 
-export const STREAM_ORDER: SyncStream[] = ['locations', 'products', 'inventory_levels', 'customers', 'orders'];
+export const STREAM_ORDER: SyncStream[] = [
+  'locations',
+  'products',
+  'inventory_levels',
+  'customers',
+  'orders',
+];
 /** Streams the bulk path covers when a connector offers one. */
 const BULK_STREAMS: SyncStream[] = ['products', 'inventory_levels'];
 
@@ -48,7 +54,11 @@ export interface SyncReport {
   streams: StreamReport[];
 }
 
-export async function syncSystem(rt: Runtime, connector: PlatformConnector, options: SyncOptions = {}): Promise<SyncReport> {
+export async function syncSystem(
+  rt: Runtime,
+  connector: PlatformConnector,
+  options: SyncOptions = {},
+): Promise<SyncReport> {
   const { merchantId, system } = connector.context;
   const state = new SyncStateStore(rt.db);
   if (!(await state.acquireLease(merchantId, system, options.leaseSeconds ?? 600))) {
@@ -57,7 +67,8 @@ export async function syncSystem(rt: Runtime, connector: PlatformConnector, opti
   try {
     const wanted = options.streams ?? STREAM_ORDER;
     const cursors = new Map((await state.list(merchantId, system)).map((s) => [s.stream, s.cursor]));
-    const since = (stream: SyncStream) => (options.mode === 'full' ? undefined : (cursors.get(stream) ?? undefined));
+    const since = (stream: SyncStream) =>
+      options.mode === 'full' ? undefined : (cursors.get(stream) ?? undefined);
     const reports: StreamReport[] = [];
 
     const threshold = options.bulkThreshold ?? connector.bulkThreshold ?? 5_000;
@@ -160,7 +171,12 @@ async function runBulk(
   } catch (error) {
     const message = describe(error);
     for (const s of streams) await state.failed(merchantId, system, s, message, counts.get(s) ?? 0);
-    return streams.map((stream) => ({ stream, mode: 'bulk', records: counts.get(stream) ?? 0, error: message }));
+    return streams.map((stream) => ({
+      stream,
+      mode: 'bulk',
+      records: counts.get(stream) ?? 0,
+      error: message,
+    }));
   }
 }
 

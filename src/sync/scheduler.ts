@@ -14,7 +14,9 @@ export function scheduleSync(rt: Runtime, intervalSeconds: number): { stop(): vo
     try {
       for (const connector of rt.connectors.list()) {
         await syncSystem(rt, connector).catch((error: unknown) =>
-          rt.logger.child({ component: 'sync' }).error({ err: error, system: connector.context.system }, 'scheduled sync failed'),
+          rt.logger
+            .child({ component: 'sync' })
+            .error({ err: error, system: connector.context.system }, 'scheduled sync failed'),
         );
       }
     } finally {

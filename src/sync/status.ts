@@ -9,10 +9,16 @@ export interface SyncStatus extends StreamState {
   lag_seconds: number | null;
 }
 
-export async function getSyncStatus(rt: Runtime, merchantId: string, now = Date.now()): Promise<SyncStatus[]> {
+export async function getSyncStatus(
+  rt: Runtime,
+  merchantId: string,
+  now = Date.now(),
+): Promise<SyncStatus[]> {
   const rows = await new SyncStateStore(rt.db).list(merchantId);
   return rows.map((row) => ({
     ...row,
-    lag_seconds: row.last_success_at ? Math.max(0, Math.round((now - Date.parse(row.last_success_at)) / 1000)) : null,
+    lag_seconds: row.last_success_at
+      ? Math.max(0, Math.round((now - Date.parse(row.last_success_at)) / 1000))
+      : null,
   }));
 }

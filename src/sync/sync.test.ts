@@ -18,8 +18,18 @@ describe('sync', () => {
     rt = createRuntime({ db: await openTestDatabase() });
     platform = new MemoryPlatform({ merchantId, system: 'shop' });
     rt.connectors.register(platform.context, platform);
-    platform.addProduct({ sku: 'A', price: 100, available: { wh1: 3, wh2: 4 }, updatedAt: '2026-01-01T00:00:00.000Z' });
-    platform.addProduct({ sku: 'B', price: 200, available: { wh1: 1 }, updatedAt: '2026-01-02T00:00:00.000Z' });
+    platform.addProduct({
+      sku: 'A',
+      price: 100,
+      available: { wh1: 3, wh2: 4 },
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    platform.addProduct({
+      sku: 'B',
+      price: 200,
+      available: { wh1: 1 },
+      updatedAt: '2026-01-02T00:00:00.000Z',
+    });
     platform.addProduct({ sku: 'C', price: 300, updatedAt: '2026-01-03T00:00:00.000Z' });
   });
   afterEach(() => rt.db.close());
@@ -57,10 +67,16 @@ describe('sync', () => {
   it('given a failing stream when synced then the others still sync and its cursor does not move', async () => {
     platform.failing.add('products');
     const report = await syncSystem(rt, platform);
-    expect(report.streams.find((s) => s.stream === 'products')?.error).toBe('memory_failure: products failed');
+    expect(report.streams.find((s) => s.stream === 'products')?.error).toBe(
+      'memory_failure: products failed',
+    );
     expect(report.streams.find((s) => s.stream === 'inventory_levels')?.records).toBe(3);
     const state = await new SyncStateStore(rt.db).get(merchantId, 'shop', 'products');
-    expect(state).toMatchObject({ status: 'error', cursor: null, last_error: 'memory_failure: products failed' });
+    expect(state).toMatchObject({
+      status: 'error',
+      cursor: null,
+      last_error: 'memory_failure: products failed',
+    });
   });
 
   it('given a large catalog and a bulk path when first synced then bulk is used once for products and stock', async () => {
@@ -89,16 +105,32 @@ describe('sync', () => {
     const product = platform.products.get('product-A')!;
     product.title = 'Renamed';
     product.updated_at = '2026-03-01T00:00:00.000Z';
-    const body = JSON.stringify({ id: 'evt-1', topic: 'products/update', stream: 'products', external_id: 'product-A' });
+    const body = JSON.stringify({
+      id: 'evt-1',
+      topic: 'products/update',
+      stream: 'products',
+      external_id: 'product-A',
+    });
     const headers = { 'x-memory-signature': platform.sign(body) };
-    expect(await ingestWebhook(rt, merchantId, 'shop', headers, body)).toEqual({ duplicate: false, topic: 'products/update' });
-    expect(await ingestWebhook(rt, merchantId, 'shop', headers, body)).toEqual({ duplicate: true, topic: 'products/update' });
+    expect(await ingestWebhook(rt, merchantId, 'shop', headers, body)).toEqual({
+      duplicate: false,
+      topic: 'products/update',
+    });
+    expect(await ingestWebhook(rt, merchantId, 'shop', headers, body)).toEqual({
+      duplicate: true,
+      topic: 'products/update',
+    });
     expect(platform.calls.fetchOne).toBe(1);
     expect((await rt.records.get<Product>(merchantId, 'product', product.id))?.title).toBe('Renamed');
   });
 
   it('given a webhook with a forged signature when ingested then it is rejected and nothing is fetched', async () => {
-    const body = JSON.stringify({ id: 'evt-2', topic: 'products/update', stream: 'products', external_id: 'product-A' });
+    const body = JSON.stringify({
+      id: 'evt-2',
+      topic: 'products/update',
+      stream: 'products',
+      external_id: 'product-A',
+    });
     await expect(
       ingestWebhook(rt, merchantId, 'shop', { 'x-memory-signature': 'ab'.repeat(32) }, body),
     ).rejects.toMatchObject({ category: 'unauthorized', code: 'invalid_webhook_signature' });

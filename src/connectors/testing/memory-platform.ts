@@ -38,7 +38,14 @@ const T0 = '2026-01-01T00:00:00.000Z';
 export class MemoryPlatform implements PlatformConnector {
   readonly vendor = 'memory';
   readonly webhookSecret = 'memory-secret';
-  readonly calls = { read: 0, bulkRead: 0, fetchOne: 0, createOrder: 0, findOrCreateCustomer: 0, createRefund: 0 };
+  readonly calls = {
+    read: 0,
+    bulkRead: 0,
+    fetchOne: 0,
+    createOrder: 0,
+    findOrCreateCustomer: 0,
+    createRefund: 0,
+  };
   readonly products = new Map<string, Product>();
   readonly levels = new Map<string, InventoryLevel>();
   readonly locations = new Map<string, Location>();
@@ -113,7 +120,13 @@ export class MemoryPlatform implements PlatformConnector {
           dimensions: null,
           attributes: {},
           compatibility: [],
-          constraints: { hazmat: false, min_age: null, requires_shipping: true, ships_to_countries: null, excluded_countries: [] },
+          constraints: {
+            hazmat: false,
+            min_age: null,
+            requires_shipping: true,
+            ships_to_countries: null,
+            excluded_countries: [],
+          },
           country_of_origin: null,
           hs_code: null,
         },
@@ -277,7 +290,12 @@ export class MemoryPlatform implements PlatformConnector {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new ConcordError('unauthorized', 'invalid_webhook_signature', 'Webhook signature does not match');
     }
-    const body = JSON.parse(rawBody) as { id: string; topic: string; stream: SyncStream; external_id: string };
+    const body = JSON.parse(rawBody) as {
+      id: string;
+      topic: string;
+      stream: SyncStream;
+      external_id: string;
+    };
     return { id: body.id, topic: body.topic, stream: body.stream, external_id: body.external_id };
   }
 }
