@@ -1,7 +1,8 @@
 /**
  * Read benchmark: `GET /products/{id}` and `GET /inventory?sku=` against Concord on the embedded PGlite
  * store with the sandbox catalog, driven by autocannon over HTTP keep-alive. Each request picks another
- * product or SKU. Prints and records req/s and latency percentiles.
+ * product or SKU. Prints and records req/s and latency percentiles, once with the embedded store's
+ * exact read cache (the default) and once without it (every request reaches PGlite).
  *
  *   npm run bench -- reads --seconds 20 --connections 32
  */
@@ -20,7 +21,11 @@ export async function benchReads(argv: string[]): Promise<void> {
     args: argv,
     options: { seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '32' } },
   });
-  const concord = await startConcordProcess();
+  for (const cache of ['on', 'off']) await benchOnce(values, cache);
+}
+
+async function benchOnce(values: { seconds: string; connections: string }, cache: string): Promise<void> {
+  const concord = await startConcordProcess({ CONCORD_READ_CACHE: cache });
   try {
     const headers = { authorization: `Bearer ${concord.apiKey}` };
     const page = (await (
@@ -41,7 +46,7 @@ export async function benchReads(argv: string[]): Promise<void> {
         Number(values.connections),
       );
     }
-    record('reads', { store: 'PGlite (embedded)', ...figures });
+    record(`reads-cache-${cache}`, { store: 'PGlite (embedded)', read_cache: cache, ...figures });
   } finally {
     await concord.stop();
   }

@@ -14,7 +14,9 @@ import { ConcordError } from './core/errors.js';
 import { logger as rootLogger, type Logger } from './core/logger.js';
 import type { Database } from './store/db.js';
 import { MerchantStore } from './store/merchants.js';
+import { ReadCache } from './store/read-cache.js';
 import { RecordStore } from './store/records.js';
+import { RecordSearch } from './store/search.js';
 
 export class ConnectorRegistry {
   private readonly byKey = new Map<string, PlatformConnector>();
@@ -45,16 +47,22 @@ export class ConnectorRegistry {
 
 export interface Runtime {
   db: Database;
+  /** Writes of synced records. */
   records: RecordStore;
+  /** Reads of synced records (cached on the embedded store). */
+  search: RecordSearch;
   merchants: MerchantStore;
   connectors: ConnectorRegistry;
   logger: Logger;
 }
 
-export function createRuntime(options: { db: Database; logger?: Logger }): Runtime {
+export function createRuntime(options: { db: Database; logger?: Logger; readCache?: boolean }): Runtime {
+  // Only the embedded store is written by this process alone, which is what makes its cache exact.
+  const cache = options.db.kind === 'pglite' && options.readCache !== false ? new ReadCache() : null;
   return {
     db: options.db,
-    records: new RecordStore(options.db),
+    records: new RecordStore(options.db, cache),
+    search: new RecordSearch(options.db, cache),
     merchants: new MerchantStore(options.db),
     connectors: new ConnectorRegistry(),
     logger: options.logger ?? rootLogger,

@@ -41,7 +41,7 @@ export async function startConcord(env: Env, options: StartOptions = {}): Promis
   const db =
     options.db ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: join(env.CONCORD_DATA_DIR, 'db') }));
   await migrate(db);
-  const rt = createRuntime({ db, logger });
+  const rt = createRuntime({ db, logger, readCache: env.CONCORD_READ_CACHE === 'on' });
   await loadMerchants(rt, env);
   const useSandbox =
     env.CONCORD_SANDBOX === 'true' || (env.CONCORD_SANDBOX === 'auto' && !env.CONCORD_CONFIG);

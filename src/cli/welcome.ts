@@ -18,7 +18,7 @@ export async function printWelcome(
     return;
   }
   const key = sandbox.apiKey;
-  const page = await rt.records.list<Product>(sandbox.merchantId, 'product', { limit: 1 });
+  const page = await rt.search.list<Product>(sandbox.merchantId, 'product', { limit: 1 });
   const product = page.items[0];
   const variant = product?.variants.find((v) => v.sku) ?? product?.variants[0];
   const auth = `-H "Authorization: Bearer ${key}"`;

@@ -86,7 +86,7 @@ async function getOne<T>(
   id: string,
   expand?: 'raw',
 ): Promise<T> {
-  const record = await new RecordSearch(rt.db).get<T>(merchantId, kind, id, { raw: expand === 'raw' });
+  const record = await rt.search.get<T>(merchantId, kind, id, { raw: expand === 'raw' });
   if (!record) throw notFound(kind, id);
   return record;
 }
@@ -97,7 +97,7 @@ export function listProducts(
   merchantId: string,
   query: ProductQuery = {},
 ): Promise<Page<Product>> {
-  return new RecordSearch(rt.db).list<Product>(merchantId, 'product', {
+  return rt.search.list<Product>(merchantId, 'product', {
     ...paging(query),
     filters: defined({ updated_since: query.updated_since }),
     data: defined({ status: query.status, vendor: query.vendor, product_type: query.product_type }),
@@ -116,7 +116,7 @@ export function listLocations(
   merchantId: string,
   query: PageRequest = {},
 ): Promise<Page<Location>> {
-  return new RecordSearch(rt.db).list<Location>(merchantId, 'location', paging(query));
+  return rt.search.list<Location>(merchantId, 'location', paging(query));
 }
 
 /** Sums levels per SKU (levels without a SKU are left out), ordered by SKU. */
@@ -155,7 +155,7 @@ export async function getInventory(
   merchantId: string,
   query: InventoryQuery = {},
 ): Promise<InventoryPage> {
-  const search = new RecordSearch(rt.db);
+  const search = rt.search;
   const page = await search.list<InventoryLevel>(merchantId, 'inventory_level', {
     ...paging(query),
     filters: defined({ sku: query.sku, location_id: query.location_id, parent_id: query.variant_id }),
@@ -175,14 +175,14 @@ export function listCustomers(
   merchantId: string,
   query: CustomerQuery = {},
 ): Promise<Page<Customer>> {
-  return new RecordSearch(rt.db).list<Customer>(merchantId, 'customer', {
+  return rt.search.list<Customer>(merchantId, 'customer', {
     ...paging(query),
     filters: defined({ email: query.email }),
   });
 }
 
 export function listOrders(rt: Runtime, merchantId: string, query: OrderQuery = {}): Promise<Page<Order>> {
-  return new RecordSearch(rt.db).list<Order>(merchantId, 'order', {
+  return rt.search.list<Order>(merchantId, 'order', {
     ...paging(query),
     filters: defined({
       parent_id: query.customer_id,

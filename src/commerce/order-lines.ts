@@ -39,7 +39,7 @@ const fieldOf = (line: OrderLineInput, index: number) =>
   line.variant_id !== undefined ? `lines[${index}].variant_id` : `lines[${index}].sku`;
 
 async function variantsWhere(rt: Runtime, merchantId: string, filters: { ids?: string[]; skus?: string[] }) {
-  const search = new RecordSearch(rt.db);
+  const search = rt.search;
   const found: Variant[] = [];
   let cursor: string | null = null;
   do {
@@ -143,7 +143,7 @@ export async function checkStock(rt: Runtime, merchantId: string, lines: Resolve
   if (guarded.length === 0) return;
   const wanted = new Map<string, number>();
   for (const line of guarded) wanted.set(line.variant.id, (wanted.get(line.variant.id) ?? 0) + line.quantity);
-  const available = await new RecordSearch(rt.db).availableByVariant(merchantId, [...wanted.keys()]);
+  const available = await rt.search.availableByVariant(merchantId, [...wanted.keys()]);
   const short = guarded
     .map((line) => ({
       line,

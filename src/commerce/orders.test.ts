@@ -150,11 +150,11 @@ describe(`placeOrder on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
       billing_address: shipping,
       note: 'n',
     });
-    expect(await rt.records.get(A.merchantId, 'order', order.id)).toMatchObject({
+    expect(await rt.search.get(A.merchantId, 'order', order.id)).toMatchObject({
       id: order.id,
       total: { amount: 11_000 },
     });
-    expect(await rt.records.get(A.merchantId, 'customer', placedCustomer.id)).toMatchObject({
+    expect(await rt.search.get(A.merchantId, 'customer', placedCustomer.id)).toMatchObject({
       email: customer.email,
     });
   });
@@ -166,7 +166,7 @@ describe(`placeOrder on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
       customer: { email: 'frank@example.com' },
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ category: 'upstream', code: 'platform_down' });
-    const found = await rt.records.list(A.merchantId, 'customer', {
+    const found = await rt.search.list(A.merchantId, 'customer', {
       filters: { email: 'frank@example.com' },
     });
     expect(found.items).toHaveLength(1);

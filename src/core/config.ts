@@ -34,6 +34,12 @@ export const EnvSchema = z.object({
     .describe('Start the sandbox merchant (Shopify simulator); auto = when no config file is given'),
   CONCORD_SANDBOX_PRODUCTS: z.coerce.number().int().positive().max(100_000).default(300),
   CONCORD_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+  CONCORD_READ_CACHE: z
+    .enum(['on', 'off'])
+    .default('on')
+    .describe(
+      'Exact read cache of the embedded store (invalidated by every write; never used with PostgreSQL)',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof EnvSchema>;

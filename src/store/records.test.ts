@@ -3,7 +3,9 @@ import type { StreamRecord } from '../connectors/types.js';
 import { recordId } from '../core/ids.js';
 import type { InventoryLevel, Product, Variant } from '../model/index.js';
 import type { Database } from './db.js';
+import { ReadCache } from './read-cache.js';
 import { RecordStore } from './records.js';
+import { RecordSearch } from './search.js';
 import { openTestDatabase, TEST_DATABASE_URL } from './testing.js';
 
 const ctx = { merchantId: 'mer_a', system: 'shopify' };
@@ -71,9 +73,14 @@ function product(n: number, variantNumbers: number[], updatedAt = '2026-01-01T00
 describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
   let db: Database;
   let store: RecordStore;
+  let search: RecordSearch;
+  let cache: ReadCache;
   beforeAll(async () => {
     db = await openTestDatabase();
-    store = new RecordStore(db);
+    // Every read below goes through the read cache, so each write-then-read also checks invalidation.
+    cache = new ReadCache();
+    store = new RecordStore(db, cache);
+    search = new RecordSearch(db, cache);
   });
   afterAll(() => db.close());
 
@@ -81,15 +88,15 @@ describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
     await store.upsertStream(ctx.merchantId, [product(1, [11, 12, 13])]);
     expect(await store.count(ctx.merchantId, 'product')).toBe(1);
     expect(await store.count(ctx.merchantId, 'variant')).toBe(3);
-    const page = await store.list<Variant>(ctx.merchantId, 'variant', { filters: { sku: 'SKU-12' } });
+    const page = await search.list<Variant>(ctx.merchantId, 'variant', { filters: { sku: 'SKU-12' } });
     expect(page.items.map((v) => v.title)).toEqual(['V12']);
     expect(page.items[0]).not.toHaveProperty('raw');
   });
 
   it('given a stored product when read with raw then the vendor payload is attached, and not otherwise', async () => {
     const id = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/1');
-    const plain = await store.get<Product>(ctx.merchantId, 'product', id);
-    const withRaw = await store.get<Product>(ctx.merchantId, 'product', id, { raw: true });
+    const plain = await search.get<Product>(ctx.merchantId, 'product', id);
+    const withRaw = await search.get<Product>(ctx.merchantId, 'product', id, { raw: true });
     expect(plain?.title).toBe('Product 1');
     expect(plain).not.toHaveProperty('raw');
     expect(withRaw?.raw).toEqual({ id: 'gid://shopify/Product/1', title: 'Product 1' });
@@ -101,14 +108,14 @@ describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
     (stale.record as Product).title = 'stale title';
     await store.upsertStream(ctx.merchantId, [stale]);
     const id = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/2');
-    expect((await store.get<Product>(ctx.merchantId, 'product', id))?.title).toBe('Product 2');
+    expect((await search.get<Product>(ctx.merchantId, 'product', id))?.title).toBe('Product 2');
   });
 
   it('given a product that lost a variant when upserted then the dropped variant row is deleted', async () => {
     await store.upsertStream(ctx.merchantId, [product(3, [31, 32], '2026-03-01T00:00:00Z')]);
     await store.upsertStream(ctx.merchantId, [product(3, [31], '2026-03-02T00:00:00Z')]);
     const productId = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/3');
-    const page = await store.list<Variant>(ctx.merchantId, 'variant', { filters: { parent_id: productId } });
+    const page = await search.list<Variant>(ctx.merchantId, 'variant', { filters: { parent_id: productId } });
     expect(page.items.map((v) => v.sku)).toEqual(['SKU-31']);
   });
 
@@ -120,7 +127,7 @@ describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { items: Product[]; next_cursor: string | null } = await store.list<Product>(
+      const page: { items: Product[]; next_cursor: string | null } = await search.list<Product>(
         merchant,
         'product',
         { cursor, limit: 10 },
@@ -135,7 +142,7 @@ describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
   });
 
   it('given a forged cursor when listing then it is rejected as validation', async () => {
-    await expect(store.list(ctx.merchantId, 'product', { cursor: 'not-a-cursor!' })).rejects.toMatchObject({
+    await expect(search.list(ctx.merchantId, 'product', { cursor: 'not-a-cursor!' })).rejects.toMatchObject({
       category: 'validation',
       code: 'invalid_cursor',
     });
@@ -143,8 +150,8 @@ describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
 
   it("given two merchants when one lists or reads then it never sees the other's records", async () => {
     const id = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/1');
-    expect(await store.get('mer_other', 'product', id)).toBeNull();
-    expect((await store.list('mer_other', 'variant', { filters: { sku: 'SKU-11' } })).items).toHaveLength(0);
+    expect(await search.get('mer_other', 'product', id)).toBeNull();
+    expect((await search.list('mer_other', 'variant', { filters: { sku: 'SKU-11' } })).items).toHaveLength(0);
   });
 
   it('given inventory levels when filtered by sku and location then only the matching level is returned', async () => {
@@ -170,9 +177,23 @@ describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
       level('A', 'loc_2', 7),
       level('B', 'loc_1', 1),
     ]);
-    const page = await store.list<InventoryLevel>(ctx.merchantId, 'inventory_level', {
+    const page = await search.list<InventoryLevel>(ctx.merchantId, 'inventory_level', {
       filters: { sku: 'A', location_id: 'loc_2' },
     });
     expect(page.items.map((l) => l.available)).toEqual([7]);
+  });
+
+  it('given a cached read when the merchant writes then the next read misses the cache and sees the write', async () => {
+    const id = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/900');
+    await store.upsertStream(ctx.merchantId, [product(900, [9001], '2026-05-01T00:00:00Z')]);
+    const hitsBefore = cache.hits;
+    expect((await search.get<Product>(ctx.merchantId, 'product', id))?.title).toBe('Product 900');
+    expect((await search.get<Product>(ctx.merchantId, 'product', id))?.title).toBe('Product 900');
+    expect(cache.hits).toBe(hitsBefore + 1);
+    const renamed = product(900, [9001], '2026-05-02T00:00:00Z');
+    (renamed.record as Product).title = 'Renamed';
+    await store.upsertStream(ctx.merchantId, [renamed]);
+    expect((await search.get<Product>(ctx.merchantId, 'product', id))?.title).toBe('Renamed');
+    expect(cache.hits).toBe(hitsBefore + 1);
   });
 });

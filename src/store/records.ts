@@ -1,19 +1,19 @@
 /**
- * The record store: every unified record synced from a merchant's systems, one row per record,
+ * The record store (writes): every unified record synced from a merchant's systems, one row per record,
  * keyed by Concord id, with a few indexed columns (sku, parent, location, email) for the lookups the
- * API serves, the unified record as `data` and the vendor payload as `raw`.
+ * API serves, the unified record as `data` and the vendor payload as `raw`. Reads are in `search.ts`.
  *
  * Writes are batched upserts where the newer `updated_at` wins, so a late page of an old sync can
- * never overwrite what a webhook already brought. Lists are ordered by id with an opaque cursor, so
- * pages are stable while records change.
+ * never overwrite what a webhook already brought.
  *
  * @example
  * const store = new RecordStore(db);
  * await store.upsertStream('mer_1', [{ stream: 'products', record: product }]);
- * const page = await store.list('mer_1', 'variant', { filters: { sku: 'TEE-RED-M' }, limit: 10 });
+ * await store.count('mer_1', 'variant'); // 3
  */
 import type { StreamRecord } from '../connectors/types.js';
 import { ConcordError } from '../core/errors.js';
+import type { ReadCache } from './read-cache.js';
 import type { RecordKind } from '../core/ids.js';
 import type { Sql } from './db.js';
 
@@ -133,19 +133,12 @@ export function rowsOf(item: StreamRecord): Row[] {
   }
 }
 
-const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
-function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[a-z]+_[0-9a-z]+$/.test(id)) {
-    throw new ConcordError('validation', 'invalid_cursor', 'The cursor is not one this API returned', {
-      field: 'cursor',
-    });
-  }
-  return id;
-}
-
 export class RecordStore {
-  constructor(private readonly db: Sql) {}
+  /** `cache`: the read cache to invalidate after each write (embedded store only). */
+  constructor(
+    private readonly db: Sql,
+    private readonly cache: ReadCache | null = null,
+  ) {}
 
   /** Upserts stream records (newer updated_at wins) and drops variants a product no longer has. */
   async upsertStream(merchantId: string, items: StreamRecord[]): Promise<number> {
@@ -165,6 +158,7 @@ export class RecordStore {
         ],
       );
     }
+    this.cache?.invalidate(merchantId);
     return rows.length;
   }
 
@@ -195,55 +189,6 @@ export class RecordStore {
         unique.map((r) => (r.raw === null || r.raw === undefined ? null : JSON.stringify(r.raw))),
       ],
     );
-  }
-
-  /** One record by Concord id, or null (also null when it belongs to another merchant). */
-  async get<T>(
-    merchantId: string,
-    kind: StoredKind,
-    id: string,
-    options: { raw?: boolean } = {},
-  ): Promise<T | null> {
-    const { rows } = await this.db.query<{ data: T; raw: unknown }>(
-      `select data${options.raw ? ', raw' : ''} from records where merchant_id = $1 and id = $2 and kind = $3`,
-      [merchantId, id, kind],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return options.raw ? withRaw(row.data, row.raw) : row.data;
-  }
-
-  /** A page of records of one kind, ordered by id, with optional filters. */
-  async list<T>(merchantId: string, kind: StoredKind, options: ListOptions = {}): Promise<Page<T>> {
-    const limit = options.limit ?? 50;
-    const where = ['merchant_id = $1', 'kind = $2'];
-    const params: unknown[] = [merchantId, kind];
-    const add = (clause: (p: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(clause(`$${params.length}`));
-    };
-    const f = options.filters ?? {};
-    if (f.ids) add((p) => `id = any(${p}::text[])`, f.ids);
-    if (f.sku !== undefined) add((p) => `sku = ${p}`, f.sku);
-    if (f.skus) add((p) => `sku = any(${p}::text[])`, f.skus);
-    if (f.parent_id !== undefined) add((p) => `parent_id = ${p}`, f.parent_id);
-    if (f.location_id !== undefined) add((p) => `location_id = ${p}`, f.location_id);
-    if (f.email !== undefined) add((p) => `lower(email) = lower(${p})`, f.email);
-    if (f.system !== undefined) add((p) => `system = ${p}`, f.system);
-    if (f.updated_since !== undefined) add((p) => `updated_at >= ${p}::timestamptz`, f.updated_since);
-    if (options.cursor) add((p) => `id > ${p}`, decodeCursor(options.cursor));
-    params.push(limit + 1);
-    const { rows } = await this.db.query<{ id: string; data: T; raw: unknown }>(
-      `select id, data${options.raw ? ', raw' : ''} from records where ${where.join(' and ')}
-        order by id limit $${params.length}`,
-      params,
-    );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => (options.raw ? withRaw(r.data, r.raw) : r.data)),
-      next_cursor: rows.length > limit && last ? encodeCursor(last.id) : null,
-    };
   }
 
   async count(merchantId: string, kind: StoredKind, system?: string): Promise<number> {

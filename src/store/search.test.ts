@@ -34,13 +34,13 @@ describe(`RecordSearch on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () =>
     expect(await matching('PLAIN')).toEqual(['Plain Tee', 'plain']);
   });
 
-  it('given a page from RecordStore.list when its cursor is passed to RecordSearch.list then paging continues seamlessly', async () => {
-    const first = await store.list<Product>(A.merchantId, 'product', { limit: 2 });
+  it('given a first page when its cursor is passed back then paging continues where it stopped', async () => {
+    const first = await search.list<Product>(A.merchantId, 'product', { limit: 2 });
     const rest = await search.list<Product>(A.merchantId, 'product', {
       limit: 10,
       cursor: first.next_cursor,
     });
-    const all = await store.list<Product>(A.merchantId, 'product', { limit: 10 });
+    const all = await search.list<Product>(A.merchantId, 'product', { limit: 10 });
     expect([...first.items, ...rest.items].map((p) => p.id)).toEqual(all.items.map((p) => p.id));
   });
 

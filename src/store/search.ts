@@ -3,8 +3,9 @@
  * unified record (`data->>'status'`), a case-insensitive "title contains", products by one of their
  * variants' SKU, stock totals per SKU — and plans that stay fast without planner statistics (the
  * embedded PGlite store never auto-analyzes, so without an explicit ANALYZE every table looks like
- * one row and a SKU lookup would walk every record of the merchant). Same ordering (by id) and the
- * same opaque cursor as `RecordStore.list`, so pages from either are interchangeable.
+ * one row and a SKU lookup would walk every record of the merchant). Lists are ordered by id with an
+ * opaque cursor, so pages are stable while records change. With a `ReadCache` (embedded store), answers
+ * are served from it until the merchant's next write.
  *
  * Field names are bound as parameters (`data ->> $3`), never spliced into SQL.
  *
@@ -14,6 +15,7 @@
  */
 import { ConcordError } from '../core/errors.js';
 import type { Sql } from './db.js';
+import type { ReadCache } from './read-cache.js';
 import type { ListOptions, Page, StoredKind } from './records.js';
 
 export interface SearchOptions extends ListOptions {
@@ -34,7 +36,7 @@ export interface StockTotal {
   locations: number;
 }
 
-// Same encoding as RecordStore's cursor (base64url of the last id).
+// The cursor is the base64url of the last id on the page.
 const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
@@ -119,7 +121,14 @@ function pageOf<T>(
 }
 
 export class RecordSearch {
-  constructor(private readonly db: Sql) {}
+  constructor(
+    private readonly db: Sql,
+    private readonly cache: ReadCache | null = null,
+  ) {}
+
+  private cached<T>(merchantId: string, key: unknown[], compute: () => Promise<T>): Promise<T> {
+    return this.cache ? this.cache.through(merchantId, JSON.stringify(key), compute) : compute();
+  }
 
   /**
    * One record by Concord id, or null (also when it is of another kind or another merchant).
@@ -131,13 +140,15 @@ export class RecordSearch {
     id: string,
     options: { raw?: boolean } = {},
   ): Promise<T | null> {
-    const { rows } = await this.db.query<{ kind: string; data: T; raw: unknown }>(
-      `select kind, data${options.raw ? ', raw' : ''} from records where merchant_id = $1 and id = $2`,
-      [merchantId, id],
-    );
-    const row = rows[0];
-    if (!row || row.kind !== kind) return null;
-    return options.raw ? ({ ...row.data, raw: row.raw ?? null } as T) : row.data;
+    return this.cached(merchantId, ['get', kind, id, !!options.raw], async () => {
+      const { rows } = await this.db.query<{ kind: string; data: T; raw: unknown }>(
+        `select kind, data${options.raw ? ', raw' : ''} from records where merchant_id = $1 and id = $2`,
+        [merchantId, id],
+      );
+      const row = rows[0];
+      if (!row || row.kind !== kind) return null;
+      return options.raw ? ({ ...row.data, raw: row.raw ?? null } as T) : row.data;
+    });
   }
 
   /**
@@ -146,7 +157,11 @@ export class RecordSearch {
    * stays right even where the planner has no statistics (PGlite never auto-analyzes); otherwise
    * the (merchant, kind, id) index is walked in order and stops at the page size.
    */
-  async list<T>(merchantId: string, kind: StoredKind, options: SearchOptions = {}): Promise<Page<T>> {
+  list<T>(merchantId: string, kind: StoredKind, options: SearchOptions = {}): Promise<Page<T>> {
+    return this.cached(merchantId, ['list', kind, options], () => this.query<T>(merchantId, kind, options));
+  }
+
+  private async query<T>(merchantId: string, kind: StoredKind, options: SearchOptions): Promise<Page<T>> {
     const limit = options.limit ?? 50;
     const w = whereOf(merchantId, kind, options);
     const columns = `id, data${options.raw ? ', raw' : ''}`;

@@ -121,7 +121,7 @@ describe('sync', () => {
       topic: 'products/update',
     });
     expect(platform.calls.fetchOne).toBe(1);
-    expect((await rt.records.get<Product>(merchantId, 'product', product.id))?.title).toBe('Renamed');
+    expect((await rt.search.get<Product>(merchantId, 'product', product.id))?.title).toBe('Renamed');
   });
 
   it('given a webhook with a forged signature when ingested then it is rejected and nothing is fetched', async () => {
