@@ -12,7 +12,7 @@ import { ConcordError, notFound } from '../core/errors.js';
 import type { Customer, InventoryLevel, Location, Order, Product } from '../model/index.js';
 import type { Runtime } from '../runtime.js';
 import type { Page, StoredKind } from '../store/records.js';
-import { RecordSearch, type StockTotal } from '../store/search.js';
+import type { StockTotal } from '../store/search.js';
 
 export const MAX_PAGE_SIZE = 250;
 export const DEFAULT_PAGE_SIZE = 50;

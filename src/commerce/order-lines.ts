@@ -17,7 +17,6 @@ import { ConcordError } from '../core/errors.js';
 import type { Variant } from '../model/index.js';
 import type { Runtime } from '../runtime.js';
 import type { Page } from '../store/records.js';
-import { RecordSearch } from '../store/search.js';
 import type { OrderLineInput } from './order-input.js';
 
 export interface ResolvedLine {

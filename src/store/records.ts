@@ -199,7 +199,3 @@ export class RecordStore {
     return rows[0]?.n ?? 0;
   }
 }
-
-function withRaw<T>(data: T, raw: unknown): T {
-  return { ...data, raw: raw ?? null } as T;
-}
