@@ -77,6 +77,9 @@ export async function syncSystem(
     for (const stream of wanted.filter((s) => !bulkStreams.includes(s))) {
       reports.push(await runStream(rt, connector, state, stream, since(stream), options));
     }
+    // PGlite never gathers planner statistics by itself (PostgreSQL's autovacuum does): refresh them
+    // after a run that wrote, so the planner does not take a grown table for an empty one.
+    if (rt.db.kind === 'pglite' && reports.some((r) => r.records > 0)) await rt.db.query('analyze records');
     rt.logger.child({ component: 'sync' }).debug({ system, merchantId, reports }, 'sync finished');
     return { system, skipped: false, streams: reports };
   } finally {

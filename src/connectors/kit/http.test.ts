@@ -315,6 +315,25 @@ describe('HttpClient: retries', () => {
     expect(http.stats).toEqual({ requests: 2, retries: 1, throttled: 1 });
   });
 
+  it('given a 429 without Retry-After whose body carries the wait when inspected then that wait is used', async () => {
+    const server = await serve((_req, res, hit) =>
+      hit === 1
+        ? json(res, 429, { errors: [{ message: 'Throttled' }], extensions: { cost: { wait: 2_250 } } })
+        : json(res, 200, { data: { ok: true } }),
+    );
+    const seen: number[] = [];
+    const inspect = (res: { status: number; body: unknown }) => {
+      seen.push(res.status);
+      const wait = (res.body as { extensions?: { cost?: { wait?: number } } }).extensions?.cost?.wait;
+      return wait ? { throttled: true, waitMs: wait } : undefined;
+    };
+    const { http, clock } = client(server, { inspect });
+    const res = await http.request({ method: 'POST', path: '/graphql.json', json: {}, guarded: true });
+    expect(res.body).toEqual({ data: { ok: true } });
+    expect(seen).toEqual([429, 200]);
+    expect(clock.waits).toEqual([2_250]);
+  });
+
   it('given a throttled 2xx that never ends when requested then rate_limited with the vendor code', async () => {
     const server = await serve((_req, res) =>
       json(res, 200, { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }] }),

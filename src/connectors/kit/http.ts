@@ -51,7 +51,7 @@ export interface HttpClientOptions {
   clock?: Clock;
   /** Runs around every attempt (pacing): e.g. a ConcurrencyLimiter.run or a TokenBucket.take. */
   pace?: <T>(attempt: () => Promise<T>) => Promise<T>;
-  /** Looks at a 2xx response for vendor throttle signals in the body (GraphQL THROTTLED). */
+  /** Looks at a 2xx or 429 response for vendor throttle signals in the body (GraphQL THROTTLED, throttleStatus). */
   inspect?: (res: HttpResponse) => ResponseInspection | undefined;
   logger?: Logger;
 }
@@ -205,7 +205,6 @@ export class HttpClient {
       };
       return { kind: 'failed', failure, response, waitMs: inspection.waitMs };
     }
-    if (res.status === 429) this.stats.throttled++;
     const failure: Failure = {
       kind: 'status',
       status: res.status,
@@ -213,7 +212,10 @@ export class HttpClient {
       body: response.body,
       throttled: false,
     };
-    return { kind: 'failed', failure, response };
+    if (res.status !== 429) return { kind: 'failed', failure, response };
+    // A 429's body may say how long to wait (Shopify's throttleStatus): `inspect` sees it too.
+    this.stats.throttled++;
+    return { kind: 'failed', failure, response, waitMs: this.#opts.inspect?.(response)?.waitMs };
   }
 
   #parse(res: Response, text: string): unknown {

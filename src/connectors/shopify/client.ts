@@ -191,11 +191,7 @@ export class ShopifyGraphQLClient {
     await this.bucket.reserve(cost, signal);
     Object.assign(ledger, { reserved: cost, settled: false });
     try {
-      const outcome = await attempt();
-      // A 429 is not shown to `inspect`; its body still carries the throttle status (duck-typed).
-      const response = (outcome as { response?: HttpResponse } | undefined)?.response;
-      if (response && response.status === 429) this.#settle(response.body as GraphQLBody | undefined, ledger);
-      return outcome;
+      return await attempt();
     } finally {
       if (!ledger.settled) {
         this.bucket.refund(ledger.reserved);
