@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamRecord } from '../connectors/types.js';
 import { recordId } from '../core/ids.js';
+import { makeProduct } from '../model/fixtures.js';
 import type { InventoryLevel, Product, Variant } from '../model/index.js';
 import type { Database } from './db.js';
 import { ReadCache } from './read-cache.js';
@@ -9,64 +10,13 @@ import { RecordSearch } from './search.js';
 import { openTestDatabase, TEST_DATABASE_URL } from './testing.js';
 
 const ctx = { merchantId: 'mer_a', system: 'shopify' };
-const usd = (amount: number) => ({ amount, currency: 'USD' });
-
-function variant(productId: string, n: number, updatedAt: string): Variant {
-  const external = `gid://shopify/ProductVariant/${n}`;
-  return {
-    id: recordId('variant', ctx.merchantId, ctx.system, external),
-    system: ctx.system,
-    external_id: external,
-    updated_at: updatedAt,
-    product_id: productId,
-    title: `V${n}`,
-    sku: `SKU-${n}`,
-    barcode: null,
-    position: n,
-    options: [],
-    price: usd(1000 + n),
-    compare_at_price: null,
-    taxable: true,
-    inventory_item_id: `gid://shopify/InventoryItem/${n}`,
-    inventory_tracked: true,
-    inventory_policy: 'deny',
-    weight: null,
-    dimensions: null,
-    attributes: {},
-    compatibility: [],
-    constraints: {
-      hazmat: false,
-      min_age: null,
-      requires_shipping: true,
-      ships_to_countries: null,
-      excluded_countries: [],
-    },
-    country_of_origin: null,
-    hs_code: null,
-    raw: { id: external },
-  };
-}
 
 function product(n: number, variantNumbers: number[], updatedAt = '2026-01-01T00:00:00Z'): StreamRecord {
-  const external = `gid://shopify/Product/${n}`;
-  const id = recordId('product', ctx.merchantId, ctx.system, external);
-  const record: Product = {
-    id,
-    system: ctx.system,
-    external_id: external,
+  const record = makeProduct(ctx, n, {
     updated_at: updatedAt,
-    title: `Product ${n}`,
-    handle: `product-${n}`,
-    description: '',
-    vendor: null,
-    product_type: null,
-    status: 'active',
-    tags: [],
-    options: [],
-    created_at: '2025-01-01T00:00:00Z',
-    variants: variantNumbers.map((v) => variant(id, v, updatedAt)),
-    raw: { id: external, title: `Product ${n}` },
-  };
+    variants: variantNumbers.map((v) => ({ n: v })),
+  });
+  record.variants.forEach((v) => (v.updated_at = updatedAt));
   return { stream: 'products', record };
 }
 
@@ -89,17 +39,17 @@ describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
     expect(await store.count(ctx.merchantId, 'product')).toBe(1);
     expect(await store.count(ctx.merchantId, 'variant')).toBe(3);
     const page = await search.list<Variant>(ctx.merchantId, 'variant', { filters: { sku: 'SKU-12' } });
-    expect(page.items.map((v) => v.title)).toEqual(['V12']);
+    expect(page.items.map((v) => v.title)).toEqual(['Variant 12']);
     expect(page.items[0]).not.toHaveProperty('raw');
   });
 
   it('given a stored product when read with raw then the vendor payload is attached, and not otherwise', async () => {
-    const id = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/1');
+    const id = recordId('product', ctx.merchantId, ctx.system, 'gid://fake/Product/1');
     const plain = await search.get<Product>(ctx.merchantId, 'product', id);
     const withRaw = await search.get<Product>(ctx.merchantId, 'product', id, { raw: true });
     expect(plain?.title).toBe('Product 1');
     expect(plain).not.toHaveProperty('raw');
-    expect(withRaw?.raw).toEqual({ id: 'gid://shopify/Product/1', title: 'Product 1' });
+    expect(withRaw?.raw).toEqual({ id: 'gid://fake/Product/1', title: 'Product 1' });
   });
 
   it('given an older copy of a record when upserted after a newer one then the newer one stays', async () => {
@@ -107,14 +57,14 @@ describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
     const stale = product(2, [21], '2026-01-15T00:00:00Z');
     (stale.record as Product).title = 'stale title';
     await store.upsertStream(ctx.merchantId, [stale]);
-    const id = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/2');
+    const id = recordId('product', ctx.merchantId, ctx.system, 'gid://fake/Product/2');
     expect((await search.get<Product>(ctx.merchantId, 'product', id))?.title).toBe('Product 2');
   });
 
   it('given a product that lost a variant when upserted then the dropped variant row is deleted', async () => {
     await store.upsertStream(ctx.merchantId, [product(3, [31, 32], '2026-03-01T00:00:00Z')]);
     await store.upsertStream(ctx.merchantId, [product(3, [31], '2026-03-02T00:00:00Z')]);
-    const productId = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/3');
+    const productId = recordId('product', ctx.merchantId, ctx.system, 'gid://fake/Product/3');
     const page = await search.list<Variant>(ctx.merchantId, 'variant', { filters: { parent_id: productId } });
     expect(page.items.map((v) => v.sku)).toEqual(['SKU-31']);
   });
@@ -149,7 +99,7 @@ describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
   });
 
   it("given two merchants when one lists or reads then it never sees the other's records", async () => {
-    const id = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/1');
+    const id = recordId('product', ctx.merchantId, ctx.system, 'gid://fake/Product/1');
     expect(await search.get('mer_other', 'product', id)).toBeNull();
     expect((await search.list('mer_other', 'variant', { filters: { sku: 'SKU-11' } })).items).toHaveLength(0);
   });
@@ -184,7 +134,7 @@ describe(`RecordStore on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
   });
 
   it('given a cached read when the merchant writes then the next read misses the cache and sees the write', async () => {
-    const id = recordId('product', ctx.merchantId, ctx.system, 'gid://shopify/Product/900');
+    const id = recordId('product', ctx.merchantId, ctx.system, 'gid://fake/Product/900');
     await store.upsertStream(ctx.merchantId, [product(900, [9001], '2026-05-01T00:00:00Z')]);
     const hitsBefore = cache.hits;
     expect((await search.get<Product>(ctx.merchantId, 'product', id))?.title).toBe('Product 900');

@@ -102,14 +102,14 @@ describe('sync', () => {
 
   it('given a signed webhook when ingested twice then the record is refreshed once and the second is a duplicate', async () => {
     await syncSystem(rt, platform);
-    const product = platform.products.get('product-A')!;
+    const product = platform.products.get('A')!;
     product.title = 'Renamed';
     product.updated_at = '2026-03-01T00:00:00.000Z';
     const body = JSON.stringify({
       id: 'evt-1',
       topic: 'products/update',
       stream: 'products',
-      external_id: 'product-A',
+      external_id: product.external_id,
     });
     const headers = { 'x-memory-signature': platform.sign(body) };
     expect(await ingestWebhook(rt, merchantId, 'shop', headers, body)).toEqual({

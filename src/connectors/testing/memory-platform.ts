@@ -10,6 +10,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ConcordError } from '../../core/errors.js';
 import { recordId } from '../../core/ids.js';
+import { makeCustomer, makeLevel, makeLocation, makeProduct } from '../../model/fixtures.js';
 import type { Customer, InventoryLevel, Location, Order, Product, Refund } from '../../model/index.js';
 import type {
   CustomerInput,
@@ -62,93 +63,29 @@ export class MemoryPlatform implements PlatformConnector {
     return recordId(kind, this.context.merchantId, this.context.system, external);
   }
 
+  /** A location, by its external id (a plain string here). */
   addLocation(external: string, name = external): Location {
-    const location: Location = {
-      id: this.id('location', external),
-      system: this.context.system,
-      external_id: external,
-      updated_at: T0,
-      name,
-      kind: 'warehouse',
-      active: true,
-      fulfills_online_orders: true,
-      address: null,
-    };
+    const location = { ...makeLocation(this.context, this.locations.size + 1, name), external_id: external };
+    location.id = this.id('location', external);
     this.locations.set(external, location);
     return location;
   }
 
+  /** A product with one variant of this SKU, and its stock per location; keyed by SKU. */
   addProduct(spec: MemoryProductSpec): Product {
-    const external = `product-${spec.sku}`;
-    const productId = this.id('product', external);
-    const currency = spec.currency ?? 'USD';
-    const updatedAt = spec.updatedAt ?? T0;
-    const variantExternal = `variant-${spec.sku}`;
-    const product: Product = {
-      id: productId,
-      system: this.context.system,
-      external_id: external,
-      updated_at: updatedAt,
-      title: spec.title ?? `Product ${spec.sku}`,
-      handle: spec.sku.toLowerCase(),
-      description: '',
-      vendor: null,
-      product_type: null,
-      status: 'active',
-      tags: [],
-      options: [],
-      created_at: T0,
-      variants: [
-        {
-          id: this.id('variant', variantExternal),
-          system: this.context.system,
-          external_id: variantExternal,
-          updated_at: updatedAt,
-          product_id: productId,
-          title: 'Default',
-          sku: spec.sku,
-          barcode: null,
-          position: 1,
-          options: [],
-          price: { amount: spec.price, currency },
-          compare_at_price: null,
-          taxable: true,
-          inventory_item_id: `item-${spec.sku}`,
-          inventory_tracked: true,
-          inventory_policy: 'deny',
-          weight: null,
-          dimensions: null,
-          attributes: {},
-          compatibility: [],
-          constraints: {
-            hazmat: false,
-            min_age: null,
-            requires_shipping: true,
-            ships_to_countries: null,
-            excluded_countries: [],
-          },
-          country_of_origin: null,
-          hs_code: null,
-        },
-      ],
-    };
-    this.products.set(external, product);
+    const n = this.products.size + 1;
+    const updated_at = spec.updatedAt ?? T0;
+    const product = makeProduct(this.context, n, {
+      updated_at,
+      ...(spec.title ? { title: spec.title } : {}),
+      variants: [{ n: n * 100, sku: spec.sku, price: spec.price, currency: spec.currency ?? 'USD' }],
+    });
+    product.variants.forEach((v) => (v.updated_at = updated_at));
+    this.products.set(spec.sku, product);
     for (const [loc, available] of Object.entries(spec.available ?? {})) {
-      if (!this.locations.has(loc)) this.addLocation(loc);
-      const levelExternal = `level-${spec.sku}-${loc}`;
-      this.levels.set(levelExternal, {
-        id: this.id('inventory_level', levelExternal),
-        system: this.context.system,
-        external_id: levelExternal,
-        updated_at: updatedAt,
-        variant_id: product.variants[0]!.id,
-        sku: spec.sku,
-        location_id: this.id('location', loc),
-        on_hand: available,
-        available,
-        committed: 0,
-        incoming: 0,
-      });
+      const location = this.locations.get(loc) ?? this.addLocation(loc);
+      const level = { ...makeLevel(this.context, product.variants[0]!, location, available), updated_at };
+      this.levels.set(level.external_id, level);
     }
     return product;
   }
@@ -203,17 +140,14 @@ export class MemoryPlatform implements PlatformConnector {
     const existing = this.customers.get(external);
     if (existing) return existing;
     const customer: Customer = {
-      id: this.id('customer', external),
-      system: this.context.system,
+      ...makeCustomer(this.context, this.customers.size + 1, input.email),
       external_id: external,
-      updated_at: new Date().toISOString(),
-      email: input.email,
+      id: this.id('customer', external),
       phone: input.phone ?? null,
       first_name: input.first_name ?? null,
       last_name: input.last_name ?? null,
       default_address: input.address ?? null,
-      tags: [],
-      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
     };
     this.customers.set(external, customer);
     return customer;
