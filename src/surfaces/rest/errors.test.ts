@@ -33,7 +33,7 @@ describe('problem mapping', () => {
     expect(problemOf(error)).toEqual({
       status: 409,
       body: {
-        type: 'https://concord.dev/problems/insufficient_stock',
+        type: '/problems/insufficient_stock',
         title: 'Insufficient stock',
         status: 409,
         detail: 'Not enough',

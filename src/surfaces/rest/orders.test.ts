@@ -88,7 +88,7 @@ describe(`POST /orders on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () =>
     const body = (await res.json()) as ProblemBody;
     expect(body).toMatchObject({
       code: 'idempotency_key_reused',
-      type: 'https://concord.dev/problems/idempotency_key_reused',
+      type: '/problems/idempotency_key_reused',
     });
     expect(body.errors.map((e) => e.field)).toEqual(['Idempotency-Key']);
     expect(calls()).toEqual(before);
@@ -319,7 +319,7 @@ describe(`POST /orders on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () =>
         expect(res.headers.get('content-type')).toBe('application/problem+json');
         const body = (await res.json()) as ProblemBody;
         expect(body.status).toBe(status);
-        expect(body.type).toBe(`https://concord.dev/problems/${body.code}`);
+        expect(body.type).toBe(`/problems/${body.code}`);
         expect(body.errors.map((e) => e.field)).toContain(field);
         expect(calls().createOrder).toBe(before.createOrder);
       });

@@ -1,7 +1,8 @@
 /**
  * Errors as RFC 9457 problem details (`application/problem+json`), in one place: a `ConcordError`'s
  * category decides the HTTP status through one exhaustive switch, its code becomes the problem
- * `type` (`https://concord.dev/problems/<code>`) and `code`, and its field issues become
+ * `type` (`/problems/<code>`, a URI reference relative to the API's own base — Concord is
+ * self-hosted, so no fixed host names its problem types) and `code`, and its field issues become
  * `errors: [{ field, message }]`. Anything that is not a `ConcordError` is a 500 whose detail says
  * nothing about internals.
  *
@@ -10,17 +11,17 @@
  *
  * @example
  * problemOf(new ConcordError('not_found', 'product_not_found', 'No product with id "x"'))
- * // { status: 404, body: { type: 'https://concord.dev/problems/product_not_found', title: 'Product not found', … } }
+ * // { status: 404, body: { type: '/problems/product_not_found', title: 'Product not found', … } }
  */
 import { z } from 'zod';
 import { ConcordError, type FieldIssue } from '../../core/errors.js';
 
-export const PROBLEM_BASE = 'https://concord.dev/problems/';
+export const PROBLEM_BASE = '/problems/';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export const Problem = z
   .object({
-    type: z.string().describe('URI naming the problem type: https://concord.dev/problems/<code>'),
+    type: z.string().describe('URI naming the problem type: /problems/<code>'),
     title: z.string().describe('Short summary of the problem type'),
     status: z.number().int(),
     detail: z.string().describe('What went wrong this time, for a human or an agent'),
