@@ -96,7 +96,10 @@ export class SimServer {
         else res.end();
       });
     });
-    this.server.keepAliveTimeout = 5_000;
+    // Longer than a client's idle pooling (undici keeps sockets 4 s) plus a bulk poll's backoff, so a
+    // reused socket is not closed under a request in flight (which surfaces as a network error).
+    // Shopify's own keep-alive is not documented; this is a simulator setting, not a wire fact.
+    this.server.keepAliveTimeout = 65_000;
   }
 
   /** Listens on 127.0.0.1 (port 0 = random free port) and returns the base URL. */
