@@ -61,6 +61,12 @@ const FABRIC: OptionDef = {
 const STEEL: OptionDef = { name: 'Material', values: ['Stainless Steel', 'Carbon Steel', 'Damascus Steel'] };
 const WOOD: OptionDef = { name: 'Material', values: ['Walnut', 'Maple', 'Bamboo', 'Acacia'] };
 const PAN: OptionDef = { name: 'Material', values: ['Cast Iron', 'Carbon Steel', 'Stainless Steel'] };
+/** Every wine: sold by bottle size, to buyers of 21+, and not shipped to these countries. */
+const WINE: Omit<NounDef, 'name' | 'hs'> = {
+  options: [BOTTLE_SIZE],
+  minAge: 21,
+  excluded: ['SA', 'KW', 'AE'],
+};
 
 /** The families, with their relative weights in the catalog. */
 export const FAMILIES: readonly FamilyDef[] = [
@@ -199,27 +205,9 @@ export const FAMILIES: readonly FamilyDef[] = [
     vendors: ['Hillside Cellars', 'Valle Verde Wines'],
     adjectives: ['Reserve', 'Estate', 'Old Vine', 'Single Vineyard'],
     nouns: [
-      {
-        name: 'Cabernet Sauvignon 2021',
-        hs: '220421',
-        options: [BOTTLE_SIZE],
-        minAge: 21,
-        excluded: ['SA', 'KW', 'AE'],
-      },
-      {
-        name: 'Pinot Noir 2022',
-        hs: '220421',
-        options: [BOTTLE_SIZE],
-        minAge: 21,
-        excluded: ['SA', 'KW', 'AE'],
-      },
-      {
-        name: 'Sparkling Brut NV',
-        hs: '220410',
-        options: [BOTTLE_SIZE],
-        minAge: 21,
-        excluded: ['SA', 'KW', 'AE'],
-      },
+      { name: 'Cabernet Sauvignon 2021', hs: '220421', ...WINE },
+      { name: 'Pinot Noir 2022', hs: '220421', ...WINE },
+      { name: 'Sparkling Brut NV', hs: '220410', ...WINE },
     ],
     tags: ['wine', 'age-restricted', 'gift-idea'],
     price: [1800, 9500],

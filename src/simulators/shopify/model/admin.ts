@@ -2,14 +2,15 @@
  * The app-facing records: `BulkOperation` (status, counts, result URL) and `WebhookSubscription`
  * (topic and HTTP endpoint), plus the shop's plan table.
  */
-import { gid, isoTime } from '../format.js';
+import { isoTime } from '../format.js';
+import { NodeRecord, ResourceRecord } from './node.js';
 
 /** `BulkOperationStatus` values. */
 export type BulkStatus =
   'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELING' | 'CANCELED' | 'EXPIRED';
 
 /** A `BulkOperation`. */
-export class BulkOperationRecord {
+export class BulkOperationRecord extends NodeRecord {
   status: BulkStatus = 'CREATED';
   completedMs: number | null = null;
   objectCountN = 0;
@@ -26,12 +27,11 @@ export class BulkOperationRecord {
     readonly type: 'QUERY' | 'MUTATION',
     readonly query: string,
     readonly createdMs: number,
-  ) {}
-  get __typename() {
-    return 'BulkOperation';
+  ) {
+    super();
   }
-  get id() {
-    return gid('BulkOperation', this.num);
+  protected get typeName() {
+    return 'BulkOperation';
   }
   get createdAt() {
     return isoTime(this.createdMs);
@@ -54,7 +54,7 @@ export class BulkOperationRecord {
 }
 
 /** A `WebhookSubscription` with an HTTP endpoint. */
-export class WebhookSubscriptionRecord {
+export class WebhookSubscriptionRecord extends ResourceRecord {
   constructor(
     readonly num: number,
     readonly topic: string,
@@ -65,21 +65,11 @@ export class WebhookSubscriptionRecord {
     public metafieldNamespaces: string[],
     readonly createdMs: number,
     public updatedMs: number,
-  ) {}
-  get __typename() {
+  ) {
+    super();
+  }
+  protected get typeName() {
     return 'WebhookSubscription';
-  }
-  get id() {
-    return gid('WebhookSubscription', this.num);
-  }
-  get legacyResourceId() {
-    return String(this.num);
-  }
-  get createdAt() {
-    return isoTime(this.createdMs);
-  }
-  get updatedAt() {
-    return isoTime(this.updatedMs);
   }
   get callbackUrl() {
     return this.uri;

@@ -4,13 +4,14 @@
  * addresses and the orders placed.
  */
 import type { SimContext } from '../context.js';
-import { gid, isoTime, moneyV2 } from '../format.js';
+import { moneyV2 } from '../format.js';
 import { BY_ID, emptyConnection, firstOf, nestedConnection } from './common.js';
 import type { MailingAddressRecord } from './address.js';
 import type { OrderRecord } from './order.js';
+import { ResourceRecord } from './node.js';
 
 /** A `Customer`. */
-export class CustomerRecord {
+export class CustomerRecord extends ResourceRecord {
   addressList: MailingAddressRecord[] = [];
   defaultAddress: MailingAddressRecord | null = null;
   orderList: OrderRecord[] = [];
@@ -29,22 +30,12 @@ export class CustomerRecord {
     public tags: string[],
     public createdMs: number,
     public updatedMs: number,
-  ) {}
+  ) {
+    super();
+  }
 
-  get __typename() {
+  protected get typeName() {
     return 'Customer';
-  }
-  get id() {
-    return gid('Customer', this.num);
-  }
-  get legacyResourceId() {
-    return String(this.num);
-  }
-  get createdAt() {
-    return isoTime(this.createdMs);
-  }
-  get updatedAt() {
-    return isoTime(this.updatedMs);
   }
   get displayName() {
     const name = [this.firstName, this.lastName].filter(Boolean).join(' ');

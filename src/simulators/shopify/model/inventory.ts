@@ -13,6 +13,7 @@ import type { SortSpec } from '../connections.js';
 import { countOf, nestedConnection } from './common.js';
 import type { LocationRecord } from './location.js';
 import type { VariantRecord } from './variant.js';
+import { ResourceRecord } from './node.js';
 
 /** Quantity names `InventoryLevel.quantities(names:)` accepts. */
 export const QUANTITY_NAMES = [
@@ -119,7 +120,7 @@ export const LEVEL_BY_ITEM: SortSpec<InventoryLevelRecord> = {
 };
 
 /** An `InventoryItem` (one per variant). */
-export class InventoryItemRecord {
+export class InventoryItemRecord extends ResourceRecord {
   levels: InventoryLevelRecord[] = [];
 
   constructor(
@@ -134,25 +135,15 @@ export class InventoryItemRecord {
     public costMinor: number | null,
     public createdMs: number,
     public updatedMs: number,
-  ) {}
+  ) {
+    super();
+  }
 
-  get __typename() {
+  protected get typeName() {
     return 'InventoryItem';
-  }
-  get id() {
-    return gid('InventoryItem', this.num);
-  }
-  get legacyResourceId() {
-    return String(this.num);
   }
   get sku() {
     return this.variant.sku;
-  }
-  get createdAt() {
-    return isoTime(this.createdMs);
-  }
-  get updatedAt() {
-    return isoTime(this.updatedMs);
   }
   get provinceCodeOfOrigin() {
     return null;

@@ -3,13 +3,14 @@
  * fulfilled) and `ShippingLine` (the shipping charge). Amounts are integer minor units.
  */
 import type { SimContext } from '../context.js';
-import { gid, moneyBag } from '../format.js';
+import { moneyBag } from '../format.js';
 import type { OrderRecord } from './order.js';
 import type { ProductRecord } from './product.js';
 import type { VariantRecord } from './variant.js';
+import { NodeRecord } from './node.js';
 
 /** A `LineItem` of an order. */
-export class LineItemRecord {
+export class LineItemRecord extends NodeRecord {
   refundedQty = 0;
   fulfilledQty = 0;
 
@@ -26,13 +27,12 @@ export class LineItemRecord {
     readonly unitMinor: number,
     readonly taxable: boolean,
     readonly requiresShipping: boolean,
-  ) {}
-
-  get __typename() {
-    return 'LineItem';
+  ) {
+    super();
   }
-  get id() {
-    return gid('LineItem', this.num);
+
+  protected get typeName() {
+    return 'LineItem';
   }
   get name() {
     return this.variantTitle && this.variantTitle !== 'Default Title'
@@ -124,19 +124,18 @@ export class LineItemRecord {
 }
 
 /** A `ShippingLine` of an order. */
-export class ShippingLineRecord {
+export class ShippingLineRecord extends NodeRecord {
   constructor(
     readonly num: number,
     readonly title: string,
     readonly code: string | null,
     readonly source: string | null,
     readonly priceMinor: number,
-  ) {}
-  get __typename() {
-    return 'ShippingLine';
+  ) {
+    super();
   }
-  get id() {
-    return gid('ShippingLine', this.num);
+  protected get typeName() {
+    return 'ShippingLine';
   }
   get custom() {
     return true;

@@ -3,10 +3,11 @@
  * with the levels stocked there (kept per location so `location.inventoryLevels` is a list read).
  */
 import type { SimContext } from '../context.js';
-import { gid, idOf, isoTime } from '../format.js';
+import { idOf, isoTime } from '../format.js';
 import { countryName, provinceName } from './address.js';
 import { emptyConnection, nestedConnection } from './common.js';
 import { LEVEL_BY_ITEM, type InventoryLevelRecord } from './inventory.js';
+import { ResourceRecord } from './node.js';
 
 /** A location's postal address. */
 export interface LocationAddressFields {
@@ -20,7 +21,7 @@ export interface LocationAddressFields {
 }
 
 /** A `Location`. */
-export class LocationRecord {
+export class LocationRecord extends ResourceRecord {
   levelList: InventoryLevelRecord[] = [];
   deactivatedMs: number | null = null;
 
@@ -34,16 +35,12 @@ export class LocationRecord {
     public addressFields: LocationAddressFields,
     public createdMs: number,
     public updatedMs: number,
-  ) {}
+  ) {
+    super();
+  }
 
-  get __typename() {
+  protected get typeName() {
     return 'Location';
-  }
-  get id() {
-    return gid('Location', this.num);
-  }
-  get legacyResourceId() {
-    return String(this.num);
   }
   get isActive() {
     return this.active;
@@ -71,12 +68,6 @@ export class LocationRecord {
   }
   get deactivatedAt() {
     return this.deactivatedMs === null ? null : isoTime(this.deactivatedMs);
-  }
-  get createdAt() {
-    return isoTime(this.createdMs);
-  }
-  get updatedAt() {
-    return isoTime(this.updatedMs);
   }
   get fulfillmentService() {
     return null;

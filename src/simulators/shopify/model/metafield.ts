@@ -8,8 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { SimContext } from '../context.js';
-import { gid, isoTime } from '../format.js';
 import { BY_ID, nestedConnection } from './common.js';
+import { ResourceRecord } from './node.js';
 
 /** The compact form stored on a variant. */
 export interface VariantMeta {
@@ -31,7 +31,7 @@ const KEYS: { key: keyof VariantMeta; name: string; type: string }[] = [
 ];
 
 /** A `Metafield` materialised for a query. */
-export class MetafieldRecord {
+export class MetafieldRecord extends ResourceRecord {
   constructor(
     readonly num: number,
     readonly ownerGid: string,
@@ -42,25 +42,15 @@ export class MetafieldRecord {
     readonly value: string,
     readonly createdMs: number,
     readonly updatedMs: number,
-  ) {}
-  get __typename() {
+  ) {
+    super();
+  }
+  protected get typeName() {
     return 'Metafield';
-  }
-  get id() {
-    return gid('Metafield', this.num);
-  }
-  get legacyResourceId() {
-    return String(this.num);
   }
   get jsonValue(): unknown {
     if (this.type === 'single_line_text_field' || this.type === 'multi_line_text_field') return this.value;
     return JSON.parse(this.value) as unknown;
-  }
-  get createdAt() {
-    return isoTime(this.createdMs);
-  }
-  get updatedAt() {
-    return isoTime(this.updatedMs);
   }
   get compareDigest() {
     return createHash('sha256').update(this.value).digest('hex');

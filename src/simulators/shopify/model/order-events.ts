@@ -8,12 +8,13 @@ import { BY_ID, emptyConnection, nestedConnection } from './common.js';
 import type { LineItemRecord } from './line-item.js';
 import type { LocationRecord } from './location.js';
 import type { OrderRecord } from './order.js';
+import { NodeRecord, ResourceRecord } from './node.js';
 
 /** `OrderTransactionKind` values the simulator uses. */
 export type TransactionKind = 'SALE' | 'CAPTURE' | 'AUTHORIZATION' | 'REFUND' | 'VOID';
 
 /** An `OrderTransaction`. */
-export class TransactionRecord {
+export class TransactionRecord extends NodeRecord {
   parent: TransactionRecord | null = null;
 
   constructor(
@@ -25,12 +26,11 @@ export class TransactionRecord {
     readonly amountMinor: number,
     readonly createdMs: number,
     readonly test: boolean,
-  ) {}
-  get __typename() {
-    return 'OrderTransaction';
+  ) {
+    super();
   }
-  get id() {
-    return gid('OrderTransaction', this.num);
+  protected get typeName() {
+    return 'OrderTransaction';
   }
   get createdAt() {
     return isoTime(this.createdMs);
@@ -84,7 +84,7 @@ export interface TrackingInfo {
 }
 
 /** A `Fulfillment` of an order. */
-export class FulfillmentRecord {
+export class FulfillmentRecord extends ResourceRecord {
   lines: { lineItem: LineItemRecord; quantity: number }[] = [];
   deliveredMs: number | null = null;
 
@@ -97,27 +97,17 @@ export class FulfillmentRecord {
     readonly tracking: TrackingInfo,
     readonly createdMs: number,
     public updatedMs: number,
-  ) {}
-  get __typename() {
+  ) {
+    super();
+  }
+  protected get typeName() {
     return 'Fulfillment';
-  }
-  get id() {
-    return gid('Fulfillment', this.num);
-  }
-  get legacyResourceId() {
-    return String(this.num);
   }
   get name() {
     return `${this.order.name}-F${this.index}`;
   }
   get displayStatus() {
     return this.deliveredMs === null ? 'IN_TRANSIT' : 'DELIVERED';
-  }
-  get createdAt() {
-    return isoTime(this.createdMs);
-  }
-  get updatedAt() {
-    return isoTime(this.updatedMs);
   }
   get deliveredAt() {
     return this.deliveredMs === null ? null : isoTime(this.deliveredMs);
@@ -173,7 +163,7 @@ export interface RefundLine {
 }
 
 /** A `Refund`. */
-export class RefundRecord {
+export class RefundRecord extends ResourceRecord {
   lines: RefundLine[] = [];
   transactionList: TransactionRecord[] = [];
 
@@ -182,24 +172,18 @@ export class RefundRecord {
     readonly order: OrderRecord,
     readonly note: string | null,
     readonly createdMs: number,
-  ) {}
-  get __typename() {
+  ) {
+    super();
+  }
+  protected get typeName() {
     return 'Refund';
   }
-  get id() {
-    return gid('Refund', this.num);
-  }
-  get legacyResourceId() {
-    return String(this.num);
+  /** A refund is never edited, so `updatedAt` is its creation time. */
+  get updatedMs() {
+    return this.createdMs;
   }
   get amountMinor() {
     return this.transactionList.reduce((sum, t) => sum + t.amountMinor, 0);
-  }
-  get createdAt() {
-    return isoTime(this.createdMs);
-  }
-  get updatedAt() {
-    return isoTime(this.createdMs);
   }
   get processedAt() {
     return isoTime(this.createdMs);

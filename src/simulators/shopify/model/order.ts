@@ -4,12 +4,13 @@
  * total = subtotal + shipping + tax (tax added unless `taxesIncluded`).
  */
 import type { SimContext } from '../context.js';
-import { gid, isoTime, moneyBag } from '../format.js';
+import { isoTime, moneyBag } from '../format.js';
 import { BY_ID, emptyConnection, firstOf, nestedConnection } from './common.js';
 import type { MailingAddressRecord } from './address.js';
 import type { CustomerRecord } from './customer.js';
 import type { FulfillmentRecord, RefundRecord, TransactionRecord } from './order-events.js';
 import type { LineItemRecord, ShippingLineRecord } from './line-item.js';
+import { ResourceRecord } from './node.js';
 
 /** `OrderDisplayFinancialStatus` values. */
 export type FinancialStatus =
@@ -23,7 +24,7 @@ export type FinancialStatus =
   | 'EXPIRED';
 
 /** An `Order`. */
-export class OrderRecord {
+export class OrderRecord extends ResourceRecord {
   lineItemList: LineItemRecord[] = [];
   shippingLineList: ShippingLineRecord[] = [];
   fulfillmentList: FulfillmentRecord[] = [];
@@ -54,22 +55,12 @@ export class OrderRecord {
     public createdMs: number,
     public updatedMs: number,
     public processedMs: number,
-  ) {}
+  ) {
+    super();
+  }
 
-  get __typename() {
+  protected get typeName() {
     return 'Order';
-  }
-  get id() {
-    return gid('Order', this.num);
-  }
-  get legacyResourceId() {
-    return String(this.num);
-  }
-  get createdAt() {
-    return isoTime(this.createdMs);
-  }
-  get updatedAt() {
-    return isoTime(this.updatedMs);
   }
   get processedAt() {
     return isoTime(this.processedMs);

@@ -8,23 +8,23 @@ import { gid, isoTime, moneyV2 } from '../format.js';
 import { countOf, emptyConnection, firstOf, nestedConnection } from './common.js';
 import type { SortSpec } from '../connections.js';
 import type { VariantRecord } from './variant.js';
+import { NodeRecord, ResourceRecord } from './node.js';
 
 /** `ProductStatus` values. */
 export type ProductStatus = 'ACTIVE' | 'DRAFT' | 'ARCHIVED' | 'UNLISTED';
 
 /** One option of a product (Size, Color, Material) and its values in order. */
-export class ProductOptionRecord {
+export class ProductOptionRecord extends NodeRecord {
   constructor(
     readonly num: number,
     readonly name: string,
     readonly position: number,
     readonly values: string[],
-  ) {}
-  get __typename() {
-    return 'ProductOption';
+  ) {
+    super();
   }
-  get id() {
-    return gid('ProductOption', this.num);
+  protected get typeName() {
+    return 'ProductOption';
   }
   get optionValues() {
     return this.values.map((name, index) => ({
@@ -45,7 +45,7 @@ export class ProductOptionRecord {
 const BY_POSITION: SortSpec<VariantRecord> = { value: (v) => v.position, id: (v) => v.num };
 
 /** A `Product` with its options and variants. */
-export class ProductRecord {
+export class ProductRecord extends ResourceRecord {
   variantList: VariantRecord[] = [];
   optionList: ProductOptionRecord[] = [];
   publishedMs: number | null;
@@ -62,23 +62,12 @@ export class ProductRecord {
     public createdMs: number,
     public updatedMs: number,
   ) {
+    super();
     this.publishedMs = status === 'ACTIVE' ? createdMs : null;
   }
 
-  get __typename() {
+  protected get typeName() {
     return 'Product';
-  }
-  get id() {
-    return gid('Product', this.num);
-  }
-  get legacyResourceId() {
-    return String(this.num);
-  }
-  get createdAt() {
-    return isoTime(this.createdMs);
-  }
-  get updatedAt() {
-    return isoTime(this.updatedMs);
   }
   get publishedAt() {
     return this.publishedMs === null ? null : isoTime(this.publishedMs);

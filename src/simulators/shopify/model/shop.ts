@@ -2,6 +2,7 @@
  * The `Shop` object: identity, currency, timezone, plan and address of the simulated merchant.
  */
 import { gid, isoTime } from '../format.js';
+import { NodeRecord } from './node.js';
 
 /** What identifies the simulated shop. */
 export interface ShopSettings {
@@ -14,16 +15,15 @@ export interface ShopSettings {
 }
 
 /** The `Shop`. */
-export class ShopRecord {
+export class ShopRecord extends NodeRecord {
   readonly num = 79_123_456_789;
 
-  constructor(private readonly settings: ShopSettings) {}
-
-  get __typename() {
-    return 'Shop';
+  constructor(private readonly settings: ShopSettings) {
+    super();
   }
-  get id() {
-    return gid('Shop', this.num);
+
+  protected get typeName() {
+    return 'Shop';
   }
   get name() {
     return this.settings.name;

@@ -3,7 +3,7 @@
  * its inventory item, and the compact `custom` metafields (see `metafield.ts`).
  */
 import type { SimContext } from '../context.js';
-import { gid, isoTime, moneyAmount } from '../format.js';
+import { moneyAmount } from '../format.js';
 import { emptyConnection } from './common.js';
 import type { InventoryItemRecord } from './inventory.js';
 import {
@@ -14,6 +14,7 @@ import {
   type VariantMeta,
 } from './metafield.js';
 import type { ProductRecord } from './product.js';
+import { ResourceRecord } from './node.js';
 
 /** `ProductVariantInventoryPolicy` values. */
 export type InventoryPolicy = 'DENY' | 'CONTINUE';
@@ -26,7 +27,7 @@ export interface SelectedOption {
 }
 
 /** A `ProductVariant`. */
-export class VariantRecord {
+export class VariantRecord extends ResourceRecord {
   inventoryItem!: InventoryItemRecord;
 
   constructor(
@@ -44,22 +45,12 @@ export class VariantRecord {
     public meta: VariantMeta,
     public createdMs: number,
     public updatedMs: number,
-  ) {}
+  ) {
+    super();
+  }
 
-  get __typename() {
+  protected get typeName() {
     return 'ProductVariant';
-  }
-  get id() {
-    return gid('ProductVariant', this.num);
-  }
-  get legacyResourceId() {
-    return String(this.num);
-  }
-  get createdAt() {
-    return isoTime(this.createdMs);
-  }
-  get updatedAt() {
-    return isoTime(this.updatedMs);
   }
   get displayName() {
     return this.title === 'Default Title' ? this.product.title : `${this.product.title} - ${this.title}`;
