@@ -1,12 +1,14 @@
 /**
  * Test fixtures for workflows and surfaces: small unified-record builders (ids from `recordId`, so
  * they are what a connector would produce), `asStream` to feed them to `upsertStream`, and
- * `seedTwoMerchants`, the shared two-tenant seed. The fake connector is in `fake-platform.ts`.
+ * `seedTwoMerchants`, the shared two-tenant seed. The in-memory connector each merchant gets is
+ * `MemoryPlatform` (`connectors/testing/memory-platform.ts`).
  *
  * @example
  * const product = makeProduct(A, 1, { title: 'Tee', variants: [{ n: 11, sku: 'TEE-M' }] });
  * await rt.records.upsertStream(A.merchantId, asStream.products([product]));
  */
+import { MemoryPlatform } from '../connectors/testing/memory-platform.js';
 import {
   asStream,
   makeCustomer,
@@ -17,9 +19,7 @@ import {
 } from '../model/fixtures.js';
 import type { Customer, Location, Order, Product } from '../model/index.js';
 import type { Runtime } from '../runtime.js';
-import { FakePlatform } from './fake-platform.js';
 
-export { FakePlatform };
 export * from '../model/fixtures.js';
 
 export const A = { merchantId: 'mer_a', system: 'shopify' };
@@ -28,7 +28,7 @@ export const B = { merchantId: 'mer_b', system: 'shopify' };
 export interface Seed {
   keyA: string;
   keyB: string;
-  platformA: FakePlatform;
+  platformA: MemoryPlatform;
   a: { products: Product[]; locations: Location[]; customers: Customer[]; orders: Order[] };
   b: { products: Product[]; orders: Order[]; customers: Customer[] };
 }
@@ -102,7 +102,7 @@ function catalogB() {
 }
 
 /**
- * Seeds merchants A and B (records, API keys, a `FakePlatform` each). A: 12 products (5 named, 7
+ * Seeds merchants A and B (records, API keys, a `MemoryPlatform` each). A: 12 products (5 named, 7
  * fillers), 2 locations, stock for TEE-S (3 + 2), TEE-M (0) and HOOD-M (10), 2 customers, 3 orders.
  * B: one product sharing A's SKU TEE-S, a location, a customer with A's customer's email, an order.
  */
@@ -126,8 +126,8 @@ export async function seedTwoMerchants(rt: Runtime): Promise<Seed> {
   await rt.merchants.ensureMerchant(B.merchantId, 'B');
   const keyA = (await rt.merchants.createApiKey(A.merchantId, 'test')).secret;
   const keyB = (await rt.merchants.createApiKey(B.merchantId, 'test')).secret;
-  const platformA = new FakePlatform(A);
+  const platformA = new MemoryPlatform(A);
   rt.connectors.register(A, platformA);
-  rt.connectors.register(B, new FakePlatform(B));
+  rt.connectors.register(B, new MemoryPlatform(B));
   return { keyA, keyB, platformA, a, b };
 }

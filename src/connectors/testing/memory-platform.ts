@@ -1,16 +1,23 @@
 /**
- * An in-memory commerce platform implementing `PlatformConnector`, for tests of sync and workflows
- * that are about Concord's own logic rather than a vendor's wire (those use the simulators).
- * It records every call so tests can assert counts, and can be told to fail a stream.
+ * An in-memory commerce platform implementing `PlatformConnector`, for tests of sync, workflows and
+ * surfaces that are about Concord's own logic rather than a vendor's wire (those use the simulators).
+ * Reads serve what was added (`addProduct`, `addLocation`) or created, in pages; writes keep one
+ * order per reference (as every real connector must) and can be told to fail the next order
+ * creation, before or after "committing" it (a lost reply). It counts every call, records what it
+ * was sent, can fail a stream, and accepts only webhooks signed with `sign()` (HMAC-SHA256, hex, in
+ * `x-memory-signature`) whose JSON body is `{ id, topic, stream, external_id }`.
  *
  * @example
  * const platform = new MemoryPlatform({ merchantId: 'mer_a', system: 'shop' });
+ * rt.connectors.register(platform.context, platform);
  * platform.addProduct({ sku: 'TEE-1', price: 1999, available: { loc1: 5 } });
+ * platform.failNextCreateOrder(new ConcordError('transient', 'timeout', 'timed out'), { afterCommit: true });
+ * const headers = { 'x-memory-signature': platform.sign(body) };
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ConcordError } from '../../core/errors.js';
 import { recordId } from '../../core/ids.js';
-import { makeCustomer, makeLevel, makeLocation, makeProduct } from '../../model/fixtures.js';
+import { makeLevel, makeLocation, makeProduct } from '../../model/fixtures.js';
 import type { Customer, InventoryLevel, Location, Order, Product, Refund } from '../../model/index.js';
 import type {
   CustomerInput,
@@ -23,6 +30,7 @@ import type {
   SystemContext,
   WebhookEvent,
 } from '../types.js';
+import { customerFromInput, orderFromInput } from './memory-writes.js';
 
 export interface MemoryProductSpec {
   sku: string;
@@ -36,6 +44,10 @@ export interface MemoryProductSpec {
 
 const T0 = '2026-01-01T00:00:00.000Z';
 
+/** The header carrying a webhook's signature: hex HMAC-SHA256 of the raw body with `webhookSecret`. */
+export const MEMORY_SIGNATURE_HEADER = 'x-memory-signature';
+
+/** An in-memory `PlatformConnector` that counts calls and never creates two orders for one reference. */
 export class MemoryPlatform implements PlatformConnector {
   readonly vendor = 'memory';
   readonly webhookSecret = 'memory-secret';
@@ -47,26 +59,31 @@ export class MemoryPlatform implements PlatformConnector {
     findOrCreateCustomer: 0,
     createRefund: 0,
   };
+  /** Products by SKU of their one variant. */
   readonly products = new Map<string, Product>();
+  /** Inventory levels, locations by external id. */
   readonly levels = new Map<string, InventoryLevel>();
   readonly locations = new Map<string, Location>();
+  /** Customers by lower-cased email. */
   readonly customers = new Map<string, Customer>();
+  /** Orders by the reference they were created with. */
   readonly orders = new Map<string, Order>();
+  /** Every `createOrder` input, in call order (failed calls included). */
+  readonly inputs: PlatformOrderInput[] = [];
+  /** Raw bodies of the webhooks it was asked to verify, byte for byte (forged ones included). */
+  readonly webhookBodies: string[] = [];
   /** Streams whose next read throws. */
   readonly failing = new Set<SyncStream>();
   pageSize = 2;
   bulkEnabled = false;
+  private failure: { error: Error; afterCommit: boolean } | null = null;
 
   constructor(readonly context: SystemContext) {}
-
-  private id(kind: Parameters<typeof recordId>[0], external: string) {
-    return recordId(kind, this.context.merchantId, this.context.system, external);
-  }
 
   /** A location, by its external id (a plain string here). */
   addLocation(external: string, name = external): Location {
     const location = { ...makeLocation(this.context, this.locations.size + 1, name), external_id: external };
-    location.id = this.id('location', external);
+    location.id = recordId('location', this.context.merchantId, this.context.system, external);
     this.locations.set(external, location);
     return location;
   }
@@ -88,6 +105,11 @@ export class MemoryPlatform implements PlatformConnector {
       this.levels.set(level.external_id, level);
     }
     return product;
+  }
+
+  /** The next `createOrder` throws `error`; with `afterCommit` it creates the order first (a lost reply). */
+  failNextCreateOrder(error: Error, options: { afterCommit?: boolean } = {}): void {
+    this.failure = { error, afterCommit: options.afterCommit ?? false };
   }
 
   private all(stream: SyncStream): StreamRecord[] {
@@ -116,6 +138,7 @@ export class MemoryPlatform implements PlatformConnector {
     for (let i = 0; i < records.length; i += this.pageSize) yield records.slice(i, i + this.pageSize);
   }
 
+  /** Present only when `bulkEnabled`: yields every record of the streams in one page. */
   get bulkRead() {
     if (!this.bulkEnabled) return undefined;
     return async function* (this: MemoryPlatform, streams: SyncStream[]) {
@@ -136,100 +159,64 @@ export class MemoryPlatform implements PlatformConnector {
 
   async findOrCreateCustomer(input: CustomerInput): Promise<Customer> {
     this.calls.findOrCreateCustomer += 1;
-    const external = `customer-${input.email.toLowerCase()}`;
-    const existing = this.customers.get(external);
-    if (existing) return existing;
-    const customer: Customer = {
-      ...makeCustomer(this.context, this.customers.size + 1, input.email),
-      external_id: external,
-      id: this.id('customer', external),
-      phone: input.phone ?? null,
-      first_name: input.first_name ?? null,
-      last_name: input.last_name ?? null,
-      default_address: input.address ?? null,
-      updated_at: new Date().toISOString(),
-    };
-    this.customers.set(external, customer);
+    const key = input.email.toLowerCase();
+    const customer = this.customers.get(key) ?? customerFromInput(this.context, this.customers.size, input);
+    this.customers.set(key, customer);
     return customer;
   }
 
   async createOrder(input: PlatformOrderInput): Promise<Order> {
     this.calls.createOrder += 1;
-    const external = `order-${input.reference}`;
-    const existing = this.orders.get(external);
-    if (existing) return existing;
-    const customer = await this.findOrCreateCustomer(input.customer);
-    const now = new Date().toISOString();
-    const lines = input.lines.map((line, i) => {
-      const price = line.unit_price ?? { amount: 0, currency: input.currency };
-      return {
-        id: this.id('line_item', `${external}-${i}`),
-        external_id: `${external}-${i}`,
-        variant_id: this.id('variant', line.variant_external_id),
-        sku: line.sku ?? null,
-        title: line.title ?? line.variant_external_id,
-        quantity: line.quantity,
-        unit_price: price,
-        total: { amount: price.amount * line.quantity, currency: price.currency },
-      };
-    });
-    const subtotal = lines.reduce((sum, l) => sum + l.total.amount, 0);
-    const money = (amount: number) => ({ amount, currency: input.currency });
-    const order: Order = {
-      id: this.id('order', external),
-      system: this.context.system,
-      external_id: external,
-      updated_at: now,
-      name: `#${1000 + this.orders.size + 1}`,
-      status: 'open',
-      financial_status: 'pending',
-      fulfillment_status: 'unfulfilled',
-      customer_id: customer.id,
-      email: input.customer.email,
-      currency: input.currency,
-      line_items: lines,
-      subtotal: money(subtotal),
-      shipping: money(0),
-      tax: money(0),
-      total: money(subtotal),
-      shipping_address: input.shipping_address ?? null,
-      fulfillments: [],
-      refunds: [],
-      created_at: now,
-      cancelled_at: null,
-    };
-    this.orders.set(external, order);
+    this.inputs.push(input);
+    const failure = this.failure;
+    this.failure = null;
+    if (failure && !failure.afterCommit) throw failure.error;
+    const customer = this.customers.get(input.customer.email.toLowerCase()) ?? null;
+    const order =
+      this.orders.get(input.reference) ?? orderFromInput(this.context, this.orders.size, input, customer);
+    this.orders.set(input.reference, order);
+    if (failure) throw failure.error;
     return order;
   }
 
   async createRefund(input: RefundInput): Promise<Refund> {
     this.calls.createRefund += 1;
     return {
-      id: this.id('refund', input.idempotency_key),
+      id: recordId('refund', this.context.merchantId, this.context.system, input.idempotency_key),
       external_id: `refund-${input.idempotency_key}`,
       amount: input.amount,
       note: input.note ?? null,
-      created_at: new Date().toISOString(),
+      created_at: T0,
     };
   }
 
-  /** Signs a body the way this fake's webhooks are signed (hex HMAC-SHA256 in `x-memory-signature`). */
+  /** Signs a body the way this platform's webhooks are signed (hex HMAC-SHA256, for `x-memory-signature`). */
   sign(body: string): string {
     return createHmac('sha256', this.webhookSecret).update(body).digest('hex');
   }
 
+  /** Checks `x-memory-signature` (timing-safe) and parses `{ id, topic, stream, external_id }`. */
   verifyWebhook(headers: Record<string, string | undefined>, rawBody: string): WebhookEvent {
-    const given = Buffer.from(headers['x-memory-signature'] ?? '', 'hex');
+    this.webhookBodies.push(rawBody);
+    const given = Buffer.from(headers[MEMORY_SIGNATURE_HEADER] ?? '', 'hex');
     const expected = Buffer.from(this.sign(rawBody), 'hex');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new ConcordError('unauthorized', 'invalid_webhook_signature', 'Webhook signature does not match');
     }
-    const body = JSON.parse(rawBody) as {
+    const body = JSON.parse(rawBody) as Partial<{
       id: string;
       topic: string;
       stream: SyncStream;
       external_id: string;
+    }>;
+    if (typeof body.id !== 'string' || typeof body.topic !== 'string') {
+      throw new ConcordError('validation', 'invalid_webhook_body', 'Webhook body needs an id and a topic');
+    }
+    return {
+      id: body.id,
+      topic: body.topic,
+      stream: body.stream ?? null,
+      external_id: body.external_id ?? null,
     };
-    return { id: body.id, topic: body.topic, stream: body.stream, external_id: body.external_id };
   }
 }

@@ -11,15 +11,21 @@ describe(`webhooks and sync status on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGli
   });
   afterAll(() => api.close());
 
+  /** A product-update event for delivery `id`, in `MemoryPlatform`'s webhook body format. */
+  const event = (id: string) =>
+    JSON.stringify({ id, topic: 'products/update', stream: 'products', external_id: 'gid://fake/Product/1' });
+  /** Posts `rawBody`, signed with merchant A's platform secret ('valid') or with a forged HMAC. */
   const deliver = (
     delivery: string,
-    signature = 'valid',
+    signature: 'valid' | 'forged' = 'valid',
     path = '/webhooks/mer_a/shopify',
-    rawBody = '{"id":"gid://fake/Product/1"}',
+    rawBody = event(delivery),
   ) =>
     api.call('POST', path, {
       rawBody,
-      headers: { 'x-fake-signature': signature, 'x-fake-delivery': delivery },
+      headers: {
+        'x-memory-signature': signature === 'valid' ? api.platformA.sign(rawBody) : 'ab'.repeat(32),
+      },
     });
 
   it('given a signed delivery without an API key when posted then it is applied once and its repeat is a duplicate', async () => {
@@ -31,7 +37,7 @@ describe(`webhooks and sync status on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGli
   });
 
   it('given a body with odd whitespace when delivered then the connector verifies the raw bytes as sent', async () => {
-    const raw = '{ "id" :\n "gid://fake/Product/1" ,"x":"é" }';
+    const raw = `{ "id" :\n "d-raw" ,"topic":"products/update", "stream":"products","external_id":"gid://fake/Product/1","x":"é" }`;
     await deliver('d-raw', 'valid', '/webhooks/mer_a/shopify', raw);
     expect(api.platformA.webhookBodies.at(-1)).toBe(raw);
   });
@@ -40,7 +46,7 @@ describe(`webhooks and sync status on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGli
     const res = await deliver('d-2', 'forged');
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    expect(((await res.json()) as { code: string }).code).toBe('invalid_signature');
+    expect(((await res.json()) as { code: string }).code).toBe('invalid_webhook_signature');
   });
 
   it('given an unknown system when delivered then it is a 404 problem', async () => {
