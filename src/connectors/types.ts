@@ -3,7 +3,18 @@
  * back unified records (see `src/model/`) whose ids are already Concord ids, computed with
  * `recordId()` from the `SystemContext` — so sync, webhooks and workflows never see vendor types.
  */
-import type { Customer, InventoryLevel, Location, Money, Order, Product, Refund } from '../model/index.js';
+import type {
+  Customer,
+  InventoryLevel,
+  Invoice,
+  Item,
+  Location,
+  Money,
+  Order,
+  Product,
+  Refund,
+  SalesOrder,
+} from '../model/index.js';
 import type { Address } from '../model/address.js';
 
 /** Who a connector works for: the merchant and the name of this system in its topology. */
@@ -114,4 +125,47 @@ export interface PlatformConnector {
   verifyWebhook(headers: Record<string, string | undefined>, rawBody: string): WebhookEvent;
   /** Registers Concord's callback for the topics it consumes; safe to call again. */
   subscribeWebhooks?(callbackUrl: string): Promise<void>;
+}
+
+/** Streams an ERP offers to sync. */
+export type ErpStream = 'items' | 'locations' | 'inventory_levels' | 'customers';
+
+export type ErpStreamRecord =
+  | { stream: 'items'; record: Item }
+  | { stream: 'locations'; record: Location }
+  | { stream: 'inventory_levels'; record: InventoryLevel }
+  | { stream: 'customers'; record: Customer };
+
+export interface SalesOrderLineInput {
+  /** External id (in the ERP) of the item. */
+  item_external_id: string;
+  quantity: number;
+  unit_price?: Money;
+  /** External id (in the ERP) of the fulfilling location. */
+  location_external_id?: string;
+}
+
+export interface SalesOrderInput {
+  /** Concord's reference; also the idempotency key the ERP is given where it accepts one. */
+  reference: string;
+  customer_external_id: string;
+  currency: string;
+  lines: SalesOrderLineInput[];
+  memo?: string;
+  /** The platform order this sales order mirrors, for cross-reference on the ERP record. */
+  platform_order_ref?: string;
+}
+
+/** An ERP / IMS (NetSuite, Business Central, Tryton…) as Concord uses it. */
+export interface ErpConnector {
+  readonly vendor: string;
+  readonly context: SystemContext;
+  read(stream: ErpStream, options?: ReadOptions): AsyncIterable<ErpStreamRecord[]>;
+  findOrCreateCustomer(input: CustomerInput): Promise<Customer>;
+  /** Creates the sales order; never twice for one `reference`, even when retried after an ambiguous failure. */
+  createSalesOrder(input: SalesOrderInput): Promise<SalesOrder>;
+  getSalesOrder(externalId: string): Promise<SalesOrder | null>;
+  /** Invoices a sales order (NetSuite `!transform/invoice`); never twice for one `reference`. */
+  invoiceSalesOrder(salesOrderExternalId: string, reference: string): Promise<Invoice>;
+  getInvoice(externalId: string): Promise<Invoice | null>;
 }

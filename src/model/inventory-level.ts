@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { RecordBase } from './record.js';
 
 export const InventoryLevel = RecordBase.extend({
-  variant_id: z.string().nullable(),
+  variant_id: z
+    .string()
+    .nullable()
+    .describe('The platform variant, when the level comes from a commerce platform'),
+  item_id: z.string().nullable().optional().describe('The ERP item, when the level comes from an ERP'),
   sku: z.string().nullable(),
   location_id: z.string(),
   on_hand: z.number().int(),

@@ -9,6 +9,9 @@ export const Item = RecordBase.extend({
   description: z.string().nullable(),
   unit_of_measure: z.string().nullable(),
   base_price: Money.nullable(),
+  price_levels: z
+    .array(z.object({ name: z.string(), price: Money }).strict())
+    .describe('Named price levels (e.g. "Wholesale") besides the base price'),
   cost: Money.nullable(),
   active: z.boolean(),
 }).meta({ id: 'Item' });
