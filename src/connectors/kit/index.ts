@@ -40,3 +40,12 @@ export {
   type ResponseInspection,
 } from './http.js';
 export { hmacSignature, verifyHmacSignature, verifyStandardWebhook } from './webhooks.js';
+export {
+  oauth1Signer,
+  signOAuth1,
+  type OAuth1Credentials,
+  type OAuth1Request,
+  type OAuth1Signature,
+  type OAuth1SignatureMethod,
+  type OAuth1SignOptions,
+} from './oauth1.js';
