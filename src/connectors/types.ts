@@ -169,3 +169,19 @@ export interface ErpConnector {
   invoiceSalesOrder(salesOrderExternalId: string, reference: string): Promise<Invoice>;
   getInvoice(externalId: string): Promise<Invoice | null>;
 }
+
+/** Any stream a connector syncs, platform or ERP. */
+export type AnyStream = SyncStream | ErpStream;
+export type AnyStreamRecord = StreamRecord | ErpStreamRecord;
+
+/** What sync needs of a connector, platform or ERP alike. */
+export interface SyncSource {
+  readonly context: SystemContext;
+  read(stream: AnyStream, options?: ReadOptions): AsyncIterable<AnyStreamRecord[]>;
+  bulkRead?(
+    streams: AnyStream[],
+    options?: ReadOptions & { onProgress?: (p: ReadProgress) => void },
+  ): AsyncIterable<AnyStreamRecord[]>;
+  estimate?(stream: AnyStream): Promise<number | null>;
+  readonly bulkThreshold?: number;
+}

@@ -11,7 +11,7 @@
  * await store.upsertStream('mer_1', [{ stream: 'products', record: product }]);
  * await store.count('mer_1', 'variant'); // 3
  */
-import type { StreamRecord } from '../connectors/types.js';
+import type { AnyStreamRecord } from '../connectors/types.js';
 import { ConcordError } from '../core/errors.js';
 import type { ReadCache } from './read-cache.js';
 import type { RecordKind } from '../core/ids.js';
@@ -74,10 +74,11 @@ const STREAM_KIND = {
   inventory_levels: 'inventory_level',
   customers: 'customer',
   orders: 'order',
-} as const satisfies Record<StreamRecord['stream'], StoredKind>;
+  items: 'item',
+} as const satisfies Record<AnyStreamRecord['stream'], StoredKind>;
 
 /** Splits a stream record into stored rows: a product also stores each variant on its own row. */
-export function rowsOf(item: StreamRecord): Row[] {
+export function rowsOf(item: AnyStreamRecord): Row[] {
   const { raw, ...data } = item.record as typeof item.record & { raw?: unknown };
   const base = {
     kind: STREAM_KIND[item.stream],
@@ -112,14 +113,17 @@ export function rowsOf(item: StreamRecord): Row[] {
       return [{ ...base, data: product }, ...variants];
     }
     case 'inventory_levels':
+      // A platform's level hangs off its variant, an ERP's off its item.
       return [
         {
           ...base,
           sku: item.record.sku,
-          parent_id: item.record.variant_id,
+          parent_id: item.record.variant_id ?? item.record.item_id ?? null,
           location_id: item.record.location_id,
         },
       ];
+    case 'items':
+      return [{ ...base, sku: item.record.sku }];
     case 'customers':
       return [{ ...base, email: item.record.email }];
     case 'orders':
@@ -141,7 +145,7 @@ export class RecordStore {
   ) {}
 
   /** Upserts stream records (newer updated_at wins) and drops variants a product no longer has. */
-  async upsertStream(merchantId: string, items: StreamRecord[]): Promise<number> {
+  async upsertStream(merchantId: string, items: AnyStreamRecord[]): Promise<number> {
     if (items.length === 0) return 0;
     const rows = items.flatMap(rowsOf);
     await this.upsertRows(merchantId, rows);

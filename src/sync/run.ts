@@ -7,10 +7,13 @@
  * @example
  * const report = await syncSystem(rt, connector, { onProgress: terminalProgress() });
  */
-import type { PlatformConnector, StreamRecord, SyncStream } from '../connectors/types.js';
+import type { AnyStream, AnyStreamRecord, ErpStream, SyncSource, SyncStream } from '../connectors/types.js';
 import { ConcordError } from '../core/errors.js';
 import type { Runtime } from '../runtime.js';
 import { SyncStateStore } from './state.js';
+
+/** ERP streams, locations first: stock refers to them. */
+export const ERP_STREAM_ORDER: ErpStream[] = ['locations', 'items', 'inventory_levels', 'customers'];
 
 export const STREAM_ORDER: SyncStream[] = [
   'locations',
@@ -20,11 +23,11 @@ export const STREAM_ORDER: SyncStream[] = [
   'orders',
 ];
 /** Streams the bulk path covers when a connector offers one. */
-const BULK_STREAMS: SyncStream[] = ['products', 'inventory_levels'];
+const BULK_STREAMS: AnyStream[] = ['products', 'inventory_levels'];
 
 export interface SyncProgress {
   system: string;
-  stream: SyncStream | 'bulk';
+  stream: AnyStream | 'bulk';
   mode: 'bulk' | 'paged';
   records: number;
   done: boolean;
@@ -35,14 +38,14 @@ export interface SyncOptions {
   mode?: 'auto' | 'full';
   /** Variant count from which an initial sync of the catalog uses the bulk path. */
   bulkThreshold?: number;
-  streams?: SyncStream[];
+  streams?: AnyStream[];
   onProgress?: (progress: SyncProgress) => void;
   /** Seconds the sync lease lasts before another node may take over. */
   leaseSeconds?: number;
 }
 
 export interface StreamReport {
-  stream: SyncStream;
+  stream: AnyStream;
   mode: 'bulk' | 'paged';
   records: number;
   error?: string;
@@ -56,7 +59,7 @@ export interface SyncReport {
 
 export async function syncSystem(
   rt: Runtime,
-  connector: PlatformConnector,
+  connector: SyncSource,
   options: SyncOptions = {},
 ): Promise<SyncReport> {
   const { merchantId, system } = connector.context;
@@ -65,9 +68,9 @@ export async function syncSystem(
     return { system, skipped: true, streams: [] };
   }
   try {
-    const wanted = options.streams ?? STREAM_ORDER;
+    const wanted = options.streams ?? defaultStreams(connector);
     const cursors = new Map((await state.list(merchantId, system)).map((s) => [s.stream, s.cursor]));
-    const since = (stream: SyncStream) =>
+    const since = (stream: AnyStream) =>
       options.mode === 'full' ? undefined : (cursors.get(stream) ?? undefined);
     const reports: StreamReport[] = [];
 
@@ -87,12 +90,17 @@ export async function syncSystem(
   }
 }
 
+/** A platform syncs its catalog, stock, customers and orders; an ERP its items, stock and customers. */
+function defaultStreams(source: SyncSource): AnyStream[] {
+  return 'createSalesOrder' in source ? ERP_STREAM_ORDER : STREAM_ORDER;
+}
+
 async function chooseBulk(
-  connector: PlatformConnector,
-  wanted: SyncStream[],
-  since: (s: SyncStream) => string | undefined,
+  connector: SyncSource,
+  wanted: AnyStream[],
+  since: (s: AnyStream) => string | undefined,
   threshold: number,
-): Promise<SyncStream[]> {
+): Promise<AnyStream[]> {
   const candidates = BULK_STREAMS.filter((s) => wanted.includes(s) && since(s) === undefined);
   if (!connector.bulkRead || candidates.length === 0 || !connector.estimate) return [];
   const size = await connector.estimate('products');
@@ -103,11 +111,11 @@ async function chooseBulk(
 async function drain(
   rt: Runtime,
   merchantId: string,
-  pages: AsyncIterable<StreamRecord[]>,
-  onPage: (counts: Map<SyncStream, number>) => void,
+  pages: AsyncIterable<AnyStreamRecord[]>,
+  onPage: (counts: Map<AnyStream, number>) => void,
 ) {
-  const counts = new Map<SyncStream, number>();
-  const newest = new Map<SyncStream, string>();
+  const counts = new Map<AnyStream, number>();
+  const newest = new Map<AnyStream, string>();
   for await (const page of pages) {
     await rt.records.upsertStream(merchantId, page);
     for (const item of page) {
@@ -122,9 +130,9 @@ async function drain(
 
 async function runStream(
   rt: Runtime,
-  connector: PlatformConnector,
+  connector: SyncSource,
   state: SyncStateStore,
-  stream: SyncStream,
+  stream: AnyStream,
   updatedSince: string | undefined,
   options: SyncOptions,
 ): Promise<StreamReport> {
@@ -151,14 +159,14 @@ async function runStream(
 
 async function runBulk(
   rt: Runtime,
-  connector: PlatformConnector,
+  connector: SyncSource,
   state: SyncStateStore,
-  streams: SyncStream[],
+  streams: AnyStream[],
   options: SyncOptions,
 ): Promise<StreamReport[]> {
   const { merchantId, system } = connector.context;
   for (const s of streams) await state.started(merchantId, system, s);
-  let counts = new Map<SyncStream, number>();
+  let counts = new Map<AnyStream, number>();
   const total = () => [...counts.values()].reduce((a, b) => a + b, 0);
   try {
     const result = await drain(rt, merchantId, connector.bulkRead!(streams), (c) => {
