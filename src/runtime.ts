@@ -9,7 +9,7 @@
  * rt.connectors.register({ merchantId: 'mer_a', system: 'shopify' }, connector);
  * rt.connectors.platform('mer_a'); // the merchant's commerce platform connector
  */
-import type { PlatformConnector, SystemContext } from './connectors/types.js';
+import type { ErpConnector, PlatformConnector, SystemContext } from './connectors/types.js';
 import { ConcordError } from './core/errors.js';
 import { logger as rootLogger, type Logger } from './core/logger.js';
 import type { Database } from './store/db.js';
@@ -20,6 +20,22 @@ import { RecordSearch } from './store/search.js';
 
 export class ConnectorRegistry {
   private readonly byKey = new Map<string, PlatformConnector>();
+  private readonly erps = new Map<string, ErpConnector>();
+
+  /** Registers an ERP system of a merchant. */
+  registerErp(context: SystemContext, connector: ErpConnector): void {
+    this.erps.set(`${context.merchantId}/${context.system}`, connector);
+  }
+
+  /** The merchant's ERP (the hub under the mid-market preset), or undefined when it has none. */
+  erp(merchantId: string): ErpConnector | undefined {
+    return [...this.erps.values()].find((c) => c.context.merchantId === merchantId);
+  }
+
+  /** Every registered ERP connector (all merchants when omitted). */
+  listErps(merchantId?: string): ErpConnector[] {
+    return [...this.erps.values()].filter((c) => !merchantId || c.context.merchantId === merchantId);
+  }
 
   register(context: SystemContext, connector: PlatformConnector): void {
     this.byKey.set(`${context.merchantId}/${context.system}`, connector);
