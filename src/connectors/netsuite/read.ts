@@ -1,7 +1,8 @@
 /**
  * Paged reads of every ERP stream over SuiteQL (`POST /services/rest/query/v1/suiteql`, `Prefer: transient`,
  * ORDER BY a unique key so pages never drift; https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_157909186990.html).
- * Pages are fetched concurrently up to the account's limit (`pages.ts`). SuiteQL joins are avoided: item
+ * Pages are fetched concurrently up to the account's limit, in key windows so no query passes SuiteQL's
+ * 100 000-row cap (`pages.ts`). SuiteQL joins are avoided: item
  * prices (`pricing` × `pricelevel` × `currency`) and the SKU of a stock row (`item.itemid`) are joined in
  * memory. Incremental reads filter `lastmodifieddate >= TO_TIMESTAMP(…)`; dates are selected with
  * TO_CHAR in 'YYYY-MM-DD HH24:MI:SS' (read as UTC; the account's time zone is inferred to be UTC).
@@ -18,7 +19,7 @@ import {
   toUnifiedLocation,
   type ItemPrices,
 } from './map.js';
-import { concurrentOffsetPages } from './pages.js';
+import { keysetPages } from './pages.js';
 import type {
   CurrencyRow,
   CustomerRow,
@@ -31,29 +32,42 @@ import type {
 
 const DATE = (col: string) => `TO_CHAR(${col}, 'YYYY-MM-DD HH24:MI:SS') AS ${col}`;
 
+/** A SuiteQL query as parts: the SELECT … FROM, its conditions, and its ORDER BY key (unique, internal ids). */
+export interface QuerySpec {
+  select: string;
+  where: readonly string[];
+  keys: readonly string[];
+}
+
+/** The SuiteQL text of `spec` with `extra` conditions ANDed on. */
+export function suiteQl(spec: QuerySpec, ...extra: (string | undefined)[]): string {
+  const where = [...spec.where, ...extra.filter((c): c is string => c !== undefined)];
+  return `${spec.select}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${spec.keys.join(', ')}`;
+}
+
 /** The SuiteQL of each stream (without the incremental filter). */
 export const STREAM_QUERIES = {
   items: {
     select: `SELECT id, itemid, displayname, description, itemtype, isinactive, upccode, ${DATE('lastmodifieddate')} FROM item`,
     where: ["itemtype = 'InvtPart'"],
-    orderBy: 'id',
+    keys: ['id'],
   },
   locations: {
     select: `SELECT id, name, isinactive, ${DATE('lastmodifieddate')} FROM location`,
     where: [],
-    orderBy: 'id',
+    keys: ['id'],
   },
   inventory_levels: {
     select: `SELECT item, location, quantityonhand, quantityavailable, quantitycommitted, quantityonorder, ${DATE('lastmodifieddate')} FROM inventoryitemlocations`,
     where: [],
-    orderBy: 'item, location',
+    keys: ['item', 'location'],
   },
   customers: {
     select: `SELECT id, entityid, email, firstname, lastname, companyname, ${DATE('lastmodifieddate')} FROM customer`,
     where: [],
-    orderBy: 'id',
+    keys: ['id'],
   },
-} as const;
+} as const satisfies Record<ErpStream, QuerySpec>;
 
 /** `lastmodifieddate >= TO_TIMESTAMP('YYYY-MM-DD HH24:MI:SS', …)` for an ISO instant (UTC). */
 export function updatedSinceCondition(iso: string): string {
@@ -62,10 +76,9 @@ export function updatedSinceCondition(iso: string): string {
 }
 
 /** The full SuiteQL of a stream, with the incremental filter when asked. */
-export function streamQuery(stream: ErpStream, updatedSince?: string): string {
+export function streamQuery(stream: ErpStream, updatedSince?: string): QuerySpec {
   const spec = STREAM_QUERIES[stream];
-  const where = [...spec.where, ...(updatedSince ? [updatedSinceCondition(updatedSince)] : [])];
-  return `${spec.select}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${spec.orderBy}`;
+  return { ...spec, where: [...spec.where, ...(updatedSince ? [updatedSinceCondition(updatedSince)] : [])] };
 }
 
 const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -77,16 +90,19 @@ export class NetSuiteReader {
     private readonly ctx: SystemContext,
   ) {}
 
-  /** Every row of a SuiteQL query, page by page (concurrently once the total is known). */
-  rows<T>(q: string, signal?: AbortSignal): AsyncGenerator<T[]> {
-    return concurrentOffsetPages<T>((offset, limit) => this.ns.suiteql<T>(q, offset, limit, signal), {
+  /** Every row of a SuiteQL query, page by page in key windows (concurrently once the total is known). */
+  rows<T>(q: QuerySpec, signal?: AbortSignal): AsyncGenerator<T[]> {
+    const fetch = (condition: string | undefined, offset: number, limit: number) =>
+      this.ns.suiteql<T>(suiteQl(q, condition), offset, limit, signal);
+    return keysetPages<T>(fetch, {
       pageSize: NETSUITE_MANIFEST.limits.maxPageSize,
       window: () => 2 * this.ns.limiter.max,
       maxRows: NETSUITE_MANIFEST.limits.maxSuiteQlRows,
+      keys: q.keys,
     });
   }
 
-  async #all<T>(q: string, signal?: AbortSignal): Promise<T[]> {
+  async #all<T>(q: QuerySpec, signal?: AbortSignal): Promise<T[]> {
     const out: T[] = [];
     for await (const page of this.rows<T>(q, signal)) out.push(...page);
     return out;
@@ -111,7 +127,7 @@ export class NetSuiteReader {
     } else if (stream === 'inventory_levels') {
       // SKUs (item.itemid) load while the first stock pages are fetched.
       const loading = this.#all<Pick<ItemRow, 'id' | 'itemid'>>(
-        'SELECT id, itemid FROM item ORDER BY id',
+        { select: 'SELECT id, itemid FROM item', where: [], keys: ['id'] },
         signal,
       );
       loading.catch(() => undefined);
@@ -132,7 +148,10 @@ export class NetSuiteReader {
 
   /** The currency's internal id for the configured ISO code, or null when the account has no such currency. */
   async currencyId(signal?: AbortSignal): Promise<string | null> {
-    const rows = await this.#all<CurrencyRow>('SELECT id, symbol FROM currency ORDER BY id', signal);
+    const rows = await this.#all<CurrencyRow>(
+      { select: 'SELECT id, symbol FROM currency', where: [], keys: ['id'] },
+      signal,
+    );
     return rows.find((r) => r.symbol.toUpperCase() === this.settings.currency)?.id ?? null;
   }
 
@@ -140,7 +159,10 @@ export class NetSuiteReader {
   async #prices(signal?: AbortSignal): Promise<(itemId: string) => ItemPrices> {
     const { currency, basePriceLevel, priceLevels } = this.settings;
     const [levels, currencyId] = await Promise.all([
-      this.#all<PriceLevelRow>('SELECT id, name FROM pricelevel ORDER BY id', signal),
+      this.#all<PriceLevelRow>(
+        { select: 'SELECT id, name FROM pricelevel', where: [], keys: ['id'] },
+        signal,
+      ),
       this.currencyId(signal),
     ]);
     const wanted = levels.filter((l) => l.name === basePriceLevel || priceLevels.includes(l.name));
@@ -148,7 +170,11 @@ export class NetSuiteReader {
     if (currencyId) {
       const loads = wanted.map((level) =>
         this.#all<PriceRow>(
-          `SELECT item, pricelevel, unitprice, currency FROM pricing WHERE pricelevel = ${quote(level.id)} AND currency = ${quote(currencyId)} ORDER BY item`,
+          {
+            select: 'SELECT item, pricelevel, unitprice, currency FROM pricing',
+            where: [`pricelevel = ${quote(level.id)}`, `currency = ${quote(currencyId)}`],
+            keys: ['item'],
+          },
           signal,
         ),
       );
