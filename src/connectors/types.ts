@@ -170,18 +170,25 @@ export interface ErpConnector {
   getInvoice(externalId: string): Promise<Invoice | null>;
 }
 
+/** Documents Concord writes to an ERP and keeps a copy of (not synced as streams yet). */
+export type DocumentRecord =
+  { stream: 'sales_orders'; record: SalesOrder } | { stream: 'invoices'; record: Invoice };
+
 /** Any stream a connector syncs, platform or ERP. */
 export type AnyStream = SyncStream | ErpStream;
-export type AnyStreamRecord = StreamRecord | ErpStreamRecord;
+/** A record as sync reads it from any connector. */
+export type SyncedRecord = StreamRecord | ErpStreamRecord;
+/** Anything the record store takes: synced records and documents Concord wrote. */
+export type AnyStreamRecord = SyncedRecord | DocumentRecord;
 
 /** What sync needs of a connector, platform or ERP alike. */
 export interface SyncSource {
   readonly context: SystemContext;
-  read(stream: AnyStream, options?: ReadOptions): AsyncIterable<AnyStreamRecord[]>;
+  read(stream: AnyStream, options?: ReadOptions): AsyncIterable<SyncedRecord[]>;
   bulkRead?(
     streams: AnyStream[],
     options?: ReadOptions & { onProgress?: (p: ReadProgress) => void },
-  ): AsyncIterable<AnyStreamRecord[]>;
+  ): AsyncIterable<SyncedRecord[]>;
   estimate?(stream: AnyStream): Promise<number | null>;
   readonly bulkThreshold?: number;
 }

@@ -75,6 +75,8 @@ const STREAM_KIND = {
   customers: 'customer',
   orders: 'order',
   items: 'item',
+  sales_orders: 'sales_order',
+  invoices: 'invoice',
 } as const satisfies Record<AnyStreamRecord['stream'], StoredKind>;
 
 /** Splits a stream record into stored rows: a product also stores each variant on its own row. */
@@ -124,6 +126,10 @@ export function rowsOf(item: AnyStreamRecord): Row[] {
       ];
     case 'items':
       return [{ ...base, sku: item.record.sku }];
+    case 'sales_orders':
+      return [{ ...base, parent_id: item.record.customer_id }];
+    case 'invoices':
+      return [{ ...base, parent_id: item.record.sales_order_id }];
     case 'customers':
       return [{ ...base, email: item.record.email }];
     case 'orders':

@@ -7,7 +7,7 @@
  * @example
  * const report = await syncSystem(rt, connector, { onProgress: terminalProgress() });
  */
-import type { AnyStream, AnyStreamRecord, ErpStream, SyncSource, SyncStream } from '../connectors/types.js';
+import type { AnyStream, ErpStream, SyncedRecord, SyncSource, SyncStream } from '../connectors/types.js';
 import { ConcordError } from '../core/errors.js';
 import type { Runtime } from '../runtime.js';
 import { SyncStateStore } from './state.js';
@@ -111,7 +111,7 @@ async function chooseBulk(
 async function drain(
   rt: Runtime,
   merchantId: string,
-  pages: AsyncIterable<AnyStreamRecord[]>,
+  pages: AsyncIterable<SyncedRecord[]>,
   onPage: (counts: Map<AnyStream, number>) => void,
 ) {
   const counts = new Map<AnyStream, number>();

@@ -22,6 +22,7 @@ import { bearerAuth, type AppEnv, type AuthCacheOptions } from './auth.js';
 import { docsRoutes } from './docs.js';
 import { problemBody, problemOf, problemResponse, type Problem } from './problem.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { erpRoutes } from './routes/erp.js';
 import { orderRoutes } from './routes/orders.js';
 import { systemRoutes } from './routes/system.js';
 
@@ -83,6 +84,7 @@ export function createApp(rt: Runtime, options: RestOptions = {}): OpenAPIHono<A
   );
   catalogRoutes(app, rt, auth);
   orderRoutes(app, rt, auth, keys);
+  erpRoutes(app, rt, auth, keys);
   systemRoutes(app, rt, auth);
   docsRoutes(app);
 

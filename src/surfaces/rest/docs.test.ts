@@ -23,6 +23,12 @@ const API_PATHS = [
   '/healthz',
   '/webhooks/{merchant_id}/{system}',
   '/sync/status',
+  '/items',
+  '/items/{id}',
+  '/sales_orders',
+  '/sales_orders/{id}',
+  '/invoices',
+  '/invoices/{id}',
 ];
 
 /** Every `$ref` anywhere in a JSON value. */
