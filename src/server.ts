@@ -1,6 +1,7 @@
 /**
  * Boots one Concord node: environment, database (PGlite under CONCORD_DATA_DIR, or PostgreSQL),
- * migrations, merchants and systems from the configuration file, the sandbox merchant when asked,
+ * migrations, merchants and systems from the configuration file, the sandbox merchant when asked
+ * (`CONCORD_SANDBOX=mid_market`: Shopify + NetSuite with stored topology conflicts),
  * the REST server, webhook subscriptions, the first sync and the sync schedule.
  *
  * @example
@@ -14,6 +15,7 @@ import { ConcordError } from './core/errors.js';
 import { logger } from './core/logger.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
+import { startMidMarketSandbox } from './sandbox-mid-market.js';
 import { openDatabase, type Database } from './store/db.js';
 import { migrate } from './store/migrations.js';
 import { startRestServer } from './surfaces/rest/server.js';
@@ -45,9 +47,13 @@ export async function startConcord(env: Env, options: StartOptions = {}): Promis
   await loadMerchants(rt, env);
   const useSandbox =
     env.CONCORD_SANDBOX === 'true' || (env.CONCORD_SANDBOX === 'auto' && !env.CONCORD_CONFIG);
-  const sandbox = useSandbox
-    ? await startSandbox(rt, { products: env.CONCORD_SANDBOX_PRODUCTS, ...options.sandbox })
-    : null;
+  const sandboxOptions = { products: env.CONCORD_SANDBOX_PRODUCTS, ...options.sandbox };
+  const sandbox =
+    env.CONCORD_SANDBOX === 'mid_market'
+      ? await startMidMarketSandbox(rt, sandboxOptions)
+      : useSandbox
+        ? await startSandbox(rt, sandboxOptions)
+        : null;
   const server = await startRestServer(rt, { port: env.PORT, host: env.HOST });
   const publicUrl = env.CONCORD_PUBLIC_URL ?? server.url;
   for (const connector of rt.connectors.list()) {

@@ -29,9 +29,12 @@ export const EnvSchema = z.object({
     .optional()
     .describe('URL vendors reach Concord at, for webhook callbacks'),
   CONCORD_SANDBOX: z
-    .enum(['auto', 'true', 'false'])
+    .enum(['auto', 'true', 'false', 'mid_market'])
     .default('auto')
-    .describe('Start the sandbox merchant (Shopify simulator); auto = when no config file is given'),
+    .describe(
+      'Start the sandbox merchant (Shopify simulator); auto = when no config file is given; ' +
+        'mid_market = Shopify + NetSuite simulators under the mid_market topology (merchant mer_midmarket)',
+    ),
   CONCORD_SANDBOX_PRODUCTS: z.coerce.number().int().positive().max(100_000).default(300),
   CONCORD_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   CONCORD_READ_CACHE: z

@@ -124,6 +124,23 @@ create table sync_leases (
 );
 `,
   },
+  {
+    id: '0003_conflicts',
+    sql: `
+-- Disagreements between a merchant's systems found by the topology resolver (src/topology/conflicts.ts).
+-- The id is deterministic (kind + records involved), so a conflict keeps its id across runs.
+create table conflicts (
+  merchant_id text not null,
+  id text not null,
+  kind text not null,
+  body json not null,
+  detected_at timestamptz not null default now(),
+  resolved boolean not null default false,
+  primary key (merchant_id, id)
+);
+create index conflicts_open on conflicts (merchant_id, id) where not resolved;
+`,
+  },
 ];
 
 export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS): Promise<string[]> {

@@ -22,6 +22,7 @@ import { bearerAuth, type AppEnv, type AuthCacheOptions } from './auth.js';
 import { docsRoutes } from './docs.js';
 import { problemBody, problemOf, problemResponse, type Problem } from './problem.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { conflictRoutes } from './routes/conflicts.js';
 import { erpRoutes } from './routes/erp.js';
 import { orderRoutes } from './routes/orders.js';
 import { systemRoutes } from './routes/system.js';
@@ -86,6 +87,7 @@ export function createApp(rt: Runtime, options: RestOptions = {}): OpenAPIHono<A
   orderRoutes(app, rt, auth, keys);
   erpRoutes(app, rt, auth, keys);
   systemRoutes(app, rt, auth);
+  conflictRoutes(app, rt, auth);
   docsRoutes(app);
 
   app.notFound((c) =>

@@ -29,6 +29,7 @@ const API_PATHS = [
   '/sales_orders/{id}',
   '/invoices',
   '/invoices/{id}',
+  '/conflicts',
 ];
 
 /** Every `$ref` anywhere in a JSON value. */

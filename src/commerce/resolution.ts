@@ -1,0 +1,85 @@
+/**
+ * Resolution workflow: loads what each system of a merchant's topology holds in the record store
+ * (a platform's products, stock levels and locations; an ERP's items, stock levels and locations),
+ * runs the pure topology resolver over it and stores the conflicts it finds, replacing the
+ * merchant's previous open set. Run it after a sync of any of the merchant's systems.
+ *
+ * @example
+ * const { conflicts } = await resolveMerchant(rt, 'mer_midmarket', topology);
+ * const page = await listConflicts(rt, 'mer_midmarket', { limit: 20 });
+ */
+import type { InventoryLevel, Location, Product } from '../model/index.js';
+import type { Runtime } from '../runtime.js';
+import { ConflictStore, type ConflictListOptions, type StoredConflict } from '../store/conflicts.js';
+import type { Page, StoredKind } from '../store/records.js';
+import {
+  resolveTopology,
+  type ErpItem,
+  type Resolution,
+  type SystemRecords,
+  type Topology,
+} from '../topology/index.js';
+
+const LOAD_PAGE = 1_000;
+
+/** Every stored record of one kind from one system of the merchant, paged to the end. */
+async function loadAll<T>(rt: Runtime, merchantId: string, kind: StoredKind, system: string): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await rt.search.list<T>(merchantId, kind, {
+      filters: { system },
+      cursor,
+      limit: LOAD_PAGE,
+    });
+    out.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return out;
+}
+
+/** What the topology's systems hold, keyed by system name (the resolver's input). */
+export async function loadSystemRecords(
+  rt: Runtime,
+  merchantId: string,
+  topology: Topology,
+): Promise<Record<string, SystemRecords>> {
+  const records: Record<string, SystemRecords> = {};
+  for (const system of topology.systems) {
+    if (system.category !== 'platform' && system.category !== 'erp') continue;
+    const [levels, locations] = await Promise.all([
+      loadAll<InventoryLevel>(rt, merchantId, 'inventory_level', system.name),
+      loadAll<Location>(rt, merchantId, 'location', system.name),
+    ]);
+    records[system.name] =
+      system.category === 'platform'
+        ? { products: await loadAll<Product>(rt, merchantId, 'product', system.name), levels, locations }
+        : { items: await loadAll<ErpItem>(rt, merchantId, 'item', system.name), levels, locations };
+  }
+  return records;
+}
+
+/** Resolves the merchant's stored records under `topology` and stores the conflicts found. */
+export async function resolveMerchant(
+  rt: Runtime,
+  merchantId: string,
+  topology: Topology,
+): Promise<Resolution> {
+  const records = await loadSystemRecords(rt, merchantId, topology);
+  const resolution = resolveTopology({ topology, records });
+  await new ConflictStore(rt.db).replaceOpen(merchantId, resolution.conflicts);
+  rt.logger.info(
+    { merchantId, conflicts: resolution.conflicts.length, products: resolution.products.length },
+    'topology resolved',
+  );
+  return resolution;
+}
+
+/** A page of the merchant's stored conflicts, ordered by id. */
+export function listConflicts(
+  rt: Runtime,
+  merchantId: string,
+  options: ConflictListOptions = {},
+): Promise<Page<StoredConflict>> {
+  return new ConflictStore(rt.db).list(merchantId, options);
+}
