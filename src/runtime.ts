@@ -17,6 +17,7 @@ import { MerchantStore } from './store/merchants.js';
 import { ReadCache } from './store/read-cache.js';
 import { RecordStore } from './store/records.js';
 import { RecordSearch } from './store/search.js';
+import type { Topology } from './topology/index.js';
 
 export class ConnectorRegistry {
   private readonly byKey = new Map<string, PlatformConnector>();
@@ -61,6 +62,24 @@ export class ConnectorRegistry {
   }
 }
 
+/** Each merchant's topology (who owns which truth); a merchant without one is served as SMB. */
+export class TopologyRegistry {
+  private readonly byMerchant = new Map<string, Topology>();
+
+  set(merchantId: string, topology: Topology): void {
+    this.byMerchant.set(merchantId, topology);
+  }
+
+  get(merchantId: string): Topology | undefined {
+    return this.byMerchant.get(merchantId);
+  }
+
+  /** Merchants with a topology. */
+  merchants(): string[] {
+    return [...this.byMerchant.keys()];
+  }
+}
+
 export interface Runtime {
   db: Database;
   /** Writes of synced records. */
@@ -69,6 +88,7 @@ export interface Runtime {
   search: RecordSearch;
   merchants: MerchantStore;
   connectors: ConnectorRegistry;
+  topologies: TopologyRegistry;
   logger: Logger;
 }
 
@@ -81,6 +101,7 @@ export function createRuntime(options: { db: Database; logger?: Logger; readCach
     search: new RecordSearch(options.db, cache),
     merchants: new MerchantStore(options.db),
     connectors: new ConnectorRegistry(),
+    topologies: new TopologyRegistry(),
     logger: options.logger ?? rootLogger,
   };
 }

@@ -12,8 +12,8 @@
  * sandbox.seeded; // [{ kind: 'price_mismatch', sku: '…', erp_external_id: '1' }, …]
  */
 import { createNetSuiteConnector } from './connectors/netsuite/index.js';
-import { createConnector } from './connectors/registry.js';
-import { resolveMerchant, loadSystemRecords } from './commerce/resolution.js';
+import { createPlatformConnector } from './connectors/registry.js';
+import { loadSystemRecords } from './sync/resolution.js';
 import type { Runtime } from './runtime.js';
 import type { Sandbox, SandboxOptions } from './sandbox.js';
 import { plantNetSuiteItems, type SeededDisagreement } from './sandbox-mid-market-erp.js';
@@ -58,7 +58,7 @@ async function connectShopify(rt: Runtime, options: MidMarketSandboxOptions) {
     endpoint: simulator.graphqlUrl,
     bulkThreshold: 0, // as in sandbox.ts: the bulk path is far cheaper than paging with metafields
   };
-  const connector = createConnector('shopify', settings, context);
+  const connector = createPlatformConnector('shopify', settings, context);
   rt.connectors.register(context, connector);
   await rt.merchants.upsertSystem({
     merchant_id: MID_MARKET_MERCHANT,
@@ -113,8 +113,9 @@ export async function startMidMarketSandbox(
   try {
     await syncSystem(rt, shopify.connector);
     const netsuite = await connectNetSuite(rt, topology, options.netsuitePort ?? 0);
+    // From here on every sync that changes records re-resolves the topology (conflicts included).
+    rt.topologies.set(MID_MARKET_MERCHANT, topology);
     await syncSystem(rt, netsuite.connector);
-    await resolveMerchant(rt, MID_MARKET_MERCHANT, topology);
     const { secret } = await rt.merchants.createApiKey(MID_MARKET_MERCHANT, 'sandbox');
     return {
       merchantId: MID_MARKET_MERCHANT,

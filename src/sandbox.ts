@@ -8,7 +8,7 @@
  * const sandbox = await startSandbox(rt, { products: 300 });
  * console.log(sandbox.apiKey); // ck_…
  */
-import { createConnector } from './connectors/registry.js';
+import { createPlatformConnector } from './connectors/registry.js';
 import type { Runtime } from './runtime.js';
 import { startShopifySimulator, type ShopifySimulator } from './simulators/shopify/index.js';
 
@@ -45,7 +45,7 @@ export async function startSandbox(rt: Runtime, options: SandboxOptions): Promis
     // with their metafields costs ~20 000 points, two minutes at the standard plan's 100 points/s.
     bulkThreshold: 0,
   };
-  rt.connectors.register(context, createConnector('shopify', settings, context));
+  rt.connectors.register(context, createPlatformConnector('shopify', settings, context));
   await rt.merchants.upsertSystem({
     merchant_id: SANDBOX_MERCHANT,
     name: SANDBOX_SYSTEM,

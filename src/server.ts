@@ -9,10 +9,9 @@
  * console.log(node.url); await node.stop();
  */
 import { join } from 'node:path';
-import { createConnector } from './connectors/registry.js';
-import { loadConfigFile, resolveEnvRefs, type Env } from './core/config.js';
-import { ConcordError } from './core/errors.js';
+import type { Env } from './core/config.js';
 import { logger } from './core/logger.js';
+import { applyConfigFile, loadConfigFile } from './merchant-config.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
 import { startMidMarketSandbox } from './sandbox-mid-market.js';
@@ -44,7 +43,7 @@ export async function startConcord(env: Env, options: StartOptions = {}): Promis
     options.db ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: join(env.CONCORD_DATA_DIR, 'db') }));
   await migrate(db);
   const rt = createRuntime({ db, logger, readCache: env.CONCORD_READ_CACHE === 'on' });
-  await loadMerchants(rt, env);
+  if (env.CONCORD_CONFIG) await applyConfigFile(rt, loadConfigFile(env.CONCORD_CONFIG), process.env);
   const useSandbox =
     env.CONCORD_SANDBOX === 'true' || (env.CONCORD_SANDBOX === 'auto' && !env.CONCORD_CONFIG);
   const sandboxOptions = { products: env.CONCORD_SANDBOX_PRODUCTS, ...options.sandbox };
@@ -65,6 +64,9 @@ export async function startConcord(env: Env, options: StartOptions = {}): Promis
       );
     if (!options.skipInitialSync) await syncSystem(rt, connector, { onProgress: options.onProgress });
   }
+  if (!options.skipInitialSync) {
+    for (const erp of rt.connectors.listErps()) await syncSystem(rt, erp, { onProgress: options.onProgress });
+  }
   const schedule = scheduleSync(rt, env.CONCORD_SYNC_INTERVAL_SECONDS);
   return {
     rt,
@@ -77,27 +79,4 @@ export async function startConcord(env: Env, options: StartOptions = {}): Promis
       await db.close();
     },
   };
-}
-
-/** Registers the merchants, API keys and systems of the configuration file. */
-async function loadMerchants(rt: Runtime, env: Env): Promise<void> {
-  if (!env.CONCORD_CONFIG) return;
-  const file = loadConfigFile(env.CONCORD_CONFIG);
-  for (const merchant of file.merchants) {
-    await rt.merchants.ensureMerchant(merchant.id, merchant.name);
-    for (const key of merchant.api_keys) {
-      const secret = resolveEnvRefs({ secretEnv: key.secretEnv }, process.env).secret as string;
-      if (secret.length < 24) {
-        throw new ConcordError('config', 'weak_api_key', `${key.secretEnv} must hold at least 24 characters`);
-      }
-      await rt.merchants.createApiKey(merchant.id, key.label, secret);
-    }
-    for (const system of merchant.systems) {
-      const { name, vendor, ...rest } = system;
-      const settings = resolveEnvRefs(rest, process.env);
-      const context = { merchantId: merchant.id, system: name };
-      rt.connectors.register(context, createConnector(vendor, settings, context));
-      await rt.merchants.upsertSystem({ merchant_id: merchant.id, name, vendor, settings: { vendor } });
-    }
-  }
 }

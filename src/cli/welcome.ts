@@ -1,6 +1,7 @@
 /**
  * What `npm start` prints once Concord serves: the API base URL, the API key, and curl commands built
- * from real ids in the store, so each works exactly as printed.
+ * from real ids in the store, so each works exactly as printed (the mid-market sandbox adds its
+ * conflicts and ERP items).
  */
 import type { Product } from '../model/index.js';
 import type { ConcordNode } from '../server.js';
@@ -22,12 +23,19 @@ export async function printWelcome(
   const product = page.items[0];
   const variant = product?.variants.find((v) => v.sku) ?? product?.variants[0];
   const auth = `-H "Authorization: Bearer ${key}"`;
-  out(`Sandbox merchant "${sandbox.merchantId}" (Shopify simulator at ${sandbox.simulator.url})`);
+  const midMarket = rt.topologies.get(sandbox.merchantId)?.config.preset === 'mid_market';
+  const systems = midMarket ? 'Shopify and NetSuite simulators, mid_market topology' : 'Shopify simulator';
+  out(`Sandbox merchant "${sandbox.merchantId}" (${systems}; Shopify at ${sandbox.simulator.url})`);
   out(`  API key: ${key}`);
   out('');
   out('Try:');
   out(`  curl -s ${auth} "${url}/products?limit=2"`);
   if (product) out(`  curl -s ${auth} ${url}/products/${product.id}`);
+  if (product) out(`  curl -s ${auth} ${url}/products/${product.id}/resolved   # each field with provenance`);
+  if (midMarket) {
+    out(`  curl -s ${auth} "${url}/conflicts"   # where Shopify and NetSuite disagree`);
+    out(`  curl -s ${auth} "${url}/items?limit=2"   # NetSuite items`);
+  }
   out(`  curl -s ${auth} ${url}/locations`);
   if (variant?.sku) {
     out(`  curl -s ${auth} "${url}/inventory?sku=${encodeURIComponent(variant.sku)}"`);
@@ -46,6 +54,8 @@ export async function printWelcome(
     out(`       -d '${body}' ${url}/orders`);
   }
   out('  (send the same order command twice: the second answer replays the first, no second order)');
+  if (midMarket)
+    out('  (mid_market: the order lands as a NetSuite sales order and a Shopify order; see "routing")');
   out(`  curl -s ${auth} "${url}/orders?limit=5"`);
   out('');
 }

@@ -81,6 +81,7 @@ const item: Item = {
   external_id: '1',
   updated_at: T,
   sku: 'SKU-1',
+  barcode: null,
   name: 'Widget',
   description: null,
   unit_of_measure: null,

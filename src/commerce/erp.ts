@@ -134,7 +134,7 @@ export function erpReference(
 }
 
 /** The merchant's ERP (of `system` when given), or `erp_not_connected` (409). */
-function erpOf(rt: Runtime, merchantId: string, system?: string): ErpConnector {
+export function erpOf(rt: Runtime, merchantId: string, system?: string): ErpConnector {
   const erp = system
     ? rt.connectors.listErps(merchantId).find((c) => c.context.system === system)
     : rt.connectors.erp(merchantId);
@@ -182,7 +182,12 @@ export async function getErpDocument<T>(
 }
 
 /** Upserts a sales order (parent: its customer) or invoice (parent: its sales order); newer wins. */
-async function storeDocument(rt: Runtime, merchantId: string, kind: DocumentKind, doc: SalesOrder | Invoice) {
+export async function storeDocument(
+  rt: Runtime,
+  merchantId: string,
+  kind: DocumentKind,
+  doc: SalesOrder | Invoice,
+) {
   const record: DocumentRecord =
     kind === 'sales_order'
       ? { stream: 'sales_orders', record: doc as SalesOrder }
@@ -241,7 +246,7 @@ function currencyOf(lines: ResolvedLine[]): string {
 }
 
 /** The customer part of steps 1–3: a stored customer of the ERP by id, or by email (null: to create). */
-async function resolveCustomer(
+export async function resolveCustomer(
   rt: Runtime,
   merchantId: string,
   system: string,

@@ -5,6 +5,7 @@ import { RecordBase } from './record.js';
 
 export const Item = RecordBase.extend({
   sku: z.string(),
+  barcode: z.string().nullable().describe('UPC / EAN / GTIN, when the ERP keeps one (NetSuite `upccode`)'),
   name: z.string(),
   description: z.string().nullable(),
   unit_of_measure: z.string().nullable(),

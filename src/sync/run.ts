@@ -11,6 +11,7 @@ import type { AnyStream, ErpStream, SyncedRecord, SyncSource, SyncStream } from 
 import { ConcordError } from '../core/errors.js';
 import type { Runtime } from '../runtime.js';
 import { SyncStateStore } from './state.js';
+import { resolveAfterChange } from './resolution.js';
 
 /** ERP streams, locations first: stock refers to them. */
 export const ERP_STREAM_ORDER: ErpStream[] = ['locations', 'items', 'inventory_levels', 'customers'];
@@ -67,6 +68,7 @@ export async function syncSystem(
   if (!(await state.acquireLease(merchantId, system, options.leaseSeconds ?? 600))) {
     return { system, skipped: true, streams: [] };
   }
+  let report: SyncReport;
   try {
     const wanted = options.streams ?? defaultStreams(connector);
     const cursors = new Map((await state.list(merchantId, system)).map((s) => [s.stream, s.cursor]));
@@ -84,10 +86,13 @@ export async function syncSystem(
     // after a run that wrote, so the planner does not take a grown table for an empty one.
     if (rt.db.kind === 'pglite' && reports.some((r) => r.records > 0)) await rt.db.query('analyze records');
     rt.logger.child({ component: 'sync' }).debug({ system, merchantId, reports }, 'sync finished');
-    return { system, skipped: false, streams: reports };
+    report = { system, skipped: false, streams: reports };
   } finally {
     await state.releaseLease(merchantId, system);
   }
+  // The merchant's conflicts follow its records (merchants whose topology has an ERP).
+  if (report.streams.some((r) => r.records > 0)) await resolveAfterChange(rt, merchantId);
+  return report;
 }
 
 /** A platform syncs its catalog, stock, customers and orders; an ERP its items, stock and customers. */

@@ -45,6 +45,7 @@ export function makeItem(ctx: SystemContext, spec: ItemSpec): ErpItem {
     external_id: external,
     updated_at: `2026-02-${String((spec.n % 28) + 1).padStart(2, '0')}T00:00:00Z`,
     sku: spec.sku,
+    barcode: null,
     name: `Item ${spec.sku}`,
     description: null,
     unit_of_measure: 'ea',

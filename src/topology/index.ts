@@ -13,3 +13,4 @@ export * from './match.js';
 export * from './views.js';
 export * from './conflicts.js';
 export * from './resolve.js';
+export * from './sources.js';

@@ -29,7 +29,7 @@ describe('match keys', () => {
 
   it('given barcodes when matched by barcode then SKUs are ignored', () => {
     const vs = variants(['X', 'Y']).map((v, i) => ({ ...v, barcode: ['0001', '0002'][i]! }));
-    const is = items(['P', 'Q']).map((it, i) => ({ ...it, barcode: [' 0002', null][i] }));
+    const is = items(['P', 'Q']).map((it, i) => ({ ...it, barcode: [' 0002', null][i] ?? null }));
     const result = matchRecords('barcode', vs, is);
     expect(keysOf(result)).toEqual({
       pairs: ['0002'],

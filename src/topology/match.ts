@@ -16,11 +16,8 @@
 import type { Item, Variant } from '../model/index.js';
 import type { MatchKeyConfig } from './schema.js';
 
-/**
- * An ERP item as the matcher sees it. The unified Item has no barcode yet; an ERP mapper that
- * knows one (NetSuite `upccode`, Business Central GTIN) may set `barcode` for barcode matching.
- */
-export type ErpItem = Item & { barcode?: string | null };
+/** An ERP item as the matcher sees it (its `barcode` is what the `barcode` match key compares). */
+export type ErpItem = Item;
 
 export interface MatchPair {
   key: string;

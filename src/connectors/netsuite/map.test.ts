@@ -61,6 +61,7 @@ describe('SuiteQL row mappers', () => {
       external_id: '42',
       updated_at: '2026-03-01T08:00:00.000Z',
       sku: 'SKU-42',
+      barcode: '0123',
       name: 'Blue Mug',
       description: 'A mug',
       unit_of_measure: null,
@@ -70,7 +71,13 @@ describe('SuiteQL row mappers', () => {
       active: true,
     });
     const bare = toUnifiedItem({ id: '7', itemid: 'X', isinactive: 'T' }, { base: null, levels: [] }, ctx);
-    expect([bare.name, bare.description, bare.active, bare.base_price]).toEqual(['X', null, false, null]);
+    expect([bare.name, bare.description, bare.active, bare.base_price, bare.barcode]).toEqual([
+      'X',
+      null,
+      false,
+      null,
+      null,
+    ]);
   });
 
   it('given a location row when mapped then every Location field is set', () => {

@@ -76,6 +76,7 @@ export function toUnifiedItem(row: ItemRow, prices: ItemPrices, ctx: SystemConte
     external_id: row.id,
     updated_at: nsDate(row.lastmodifieddate),
     sku: row.itemid,
+    barcode: blank(row.upccode),
     name: blank(row.displayname) ?? row.itemid,
     description: blank(row.description),
     unit_of_measure: null,

@@ -30,6 +30,7 @@ const API_PATHS = [
   '/invoices',
   '/invoices/{id}',
   '/conflicts',
+  '/products/{id}/resolved',
 ];
 
 /** Every `$ref` anywhere in a JSON value. */

@@ -43,7 +43,17 @@ describe(`POST /orders on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () =>
     const res = await post({ ...teeOrder, note: 'gift wrap' });
     expect(res.status).toBe(201);
     expect(res.headers.get('idempotent-replayed')).toBeNull();
-    const order = (await res.json()) as Order;
+    const { routing, ...order } = (await res.json()) as Order & { routing: unknown };
+    expect(routing).toEqual({
+      topology: 'smb',
+      platform: {
+        system: order.system,
+        order_id: order.id,
+        external_id: order.external_id,
+        name: order.name,
+      },
+      erp: null,
+    });
     expect(order.total).toEqual({ amount: 5000, currency: 'USD' });
     expect(order).not.toHaveProperty('raw');
     expect(order.line_items).toMatchObject([

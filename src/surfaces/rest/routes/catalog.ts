@@ -12,7 +12,9 @@ import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { getInventory, getProduct, listLocations, listProducts } from '../../../commerce/catalog.js';
 import { InventoryLevel, Location, Product, ProductStatus } from '../../../model/index.js';
+import { getResolvedProduct } from '../../../commerce/resolved.js';
 import type { Runtime } from '../../../runtime.js';
+import { Conflict, ResolvedProduct } from '../../../topology/index.js';
 import type { AppEnv } from '../auth.js';
 import { ExpandQuery, IdParam, json, listOf, PageQuery, problems, Timestamp } from '../schemas.js';
 
@@ -72,6 +74,25 @@ const getProductRoute = createRoute({
   responses: { 200: json(Product, 'The product'), ...problems(400, 401, 404) },
 });
 
+const ResolvedProductView = ResolvedProduct.extend({
+  conflicts: z.array(Conflict).describe("Where the merchant's systems disagree about this product"),
+}).meta({ id: 'ResolvedProductView' });
+
+const getResolvedProductRoute = createRoute({
+  method: 'get',
+  path: '/products/{id}/resolved',
+  operationId: 'getResolvedProduct',
+  tags: ['catalog', 'topology'],
+  summary: 'Get a product as the topology resolves it, each field with its provenance',
+  description:
+    "Content from the content owner, price and availability from their owners (the ERP's under " +
+    'mid_market, joined by the match key); every value carries the system, external id, field and ' +
+    'as-of time it came from, and `conflicts` lists where the systems disagree about this product.',
+  security: [{ bearer: [] }],
+  request: { params: IdParam },
+  responses: { 200: json(ResolvedProductView, 'The resolved product'), ...problems(400, 401, 404) },
+});
+
 const listLocationsRoute = createRoute({
   method: 'get',
   path: '/locations',
@@ -107,6 +128,9 @@ export function catalogRoutes(app: OpenAPIHono<AppEnv>, rt: Runtime, auth: Middl
       c.req.valid('query').expand,
     );
     return c.json(product, 200);
+  });
+  app.openapi({ ...getResolvedProductRoute, middleware: [auth] }, async (c) => {
+    return c.json(await getResolvedProduct(rt, c.get('merchantId'), c.req.valid('param').id), 200);
   });
   app.openapi({ ...listLocationsRoute, middleware: [auth] }, async (c) => {
     const page = await listLocations(rt, c.get('merchantId'), c.req.valid('query'));

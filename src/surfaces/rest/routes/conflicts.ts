@@ -10,7 +10,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { listConflicts } from '../../../commerce/resolution.js';
+import { listConflicts } from '../../../sync/resolution.js';
 import type { Runtime } from '../../../runtime.js';
 import { Conflict, ConflictKind } from '../../../topology/index.js';
 import type { AppEnv } from '../auth.js';

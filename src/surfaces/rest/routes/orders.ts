@@ -40,6 +40,31 @@ const IdempotencyHeaders = z.object({
 
 const ORDER_SCOPE = 'POST /orders';
 
+const OrderRouting = z
+  .object({
+    topology: z.enum(['smb', 'mid_market']).describe("The merchant's topology preset that routed it"),
+    platform: z
+      .object({
+        system: z.string(),
+        order_id: z.string().describe('Concord id of the platform order (this response)'),
+        external_id: z.string().describe('Id of the order in the platform'),
+        name: z.string(),
+      })
+      .describe('Where the order and its customer landed: the commerce platform'),
+    erp: z
+      .object({
+        system: z.string(),
+        sales_order_id: z.string().describe('Concord id of the sales order (`GET /sales_orders/{id}`)'),
+        external_id: z.string().describe('Id of the sales order in the ERP'),
+        number: z.string().nullable().describe("The ERP's document number, when it has one"),
+      })
+      .nullable()
+      .describe('Where the sales order landed (mid_market); null when the platform order is the record'),
+  })
+  .meta({ id: 'OrderRouting' });
+
+const PlacedOrder = Order.extend({ routing: OrderRouting }).meta({ id: 'PlacedOrder' });
+
 const listCustomersRoute = createRoute({
   method: 'get',
   path: '/customers',
@@ -78,18 +103,20 @@ const placeOrderRoute = createRoute({
   path: '/orders',
   operationId: 'placeOrder',
   tags: ['orders'],
-  summary: 'Place an order on the merchant platform (idempotent)',
+  summary: 'Place an order where the topology routes it (idempotent)',
   description:
     'Validates every line against the synced catalog and stock first; nothing is written when it fails. ' +
-    'The customer is found by email in the platform, or created. Retrying with the same Idempotency-Key ' +
-    'and body returns the first response with `Idempotent-Replayed: true`.',
+    'SMB: the order lands on the merchant platform, its customer found by email or created there. ' +
+    "Mid-market: a sales order lands in the ERP (the ERP's price, stock and locations) and the order " +
+    'with its customer in the platform, linked to each other; `routing` names both. Retrying with the ' +
+    'same Idempotency-Key and body returns the first response with `Idempotent-Replayed: true`.',
   security: [{ bearer: [] }],
   request: {
     headers: IdempotencyHeaders,
     body: { required: true, content: { 'application/json': { schema: PlaceOrderInput } } },
   },
   responses: {
-    201: json(Order, 'The order, as placed on the platform'),
+    201: json(PlacedOrder, 'The order as placed on the platform, and where each part landed'),
     ...problems(400, 401, 409, 413, 415, 422, 502, 503),
   },
 });
@@ -125,7 +152,10 @@ export function orderRoutes(
     const result = await runIdempotent(
       keys,
       { merchantId, scope: ORDER_SCOPE, key, fingerprint },
-      async () => ({ status: 201, body: (await placeOrder(rt, merchantId, body, key)).order }),
+      async () => {
+        const placed = await placeOrder(rt, merchantId, body, key);
+        return { status: 201, body: { ...placed.order, routing: placed.routing } };
+      },
       problemOf,
       rt.logger,
     );
@@ -133,6 +163,6 @@ export function orderRoutes(
       result.status >= 400 ? { 'content-type': PROBLEM_CONTENT_TYPE } : {};
     if (result.replayed) headers['idempotent-replayed'] = 'true';
     // The stored response is replayed as it was: its status and body are whatever the first request got.
-    return c.json(result.body as Order, result.status as 201, headers);
+    return c.json(result.body as z.infer<typeof PlacedOrder>, result.status as 201, headers);
   });
 }

@@ -1,11 +1,17 @@
 /**
- * Resolution workflow: loads what each system of a merchant's topology holds in the record store
+ * Resolution after sync: loads what each system of a merchant's topology holds in the record store
  * (a platform's products, stock levels and locations; an ERP's items, stock levels and locations),
  * runs the pure topology resolver over it and stores the conflicts it finds, replacing the
- * merchant's previous open set. Run it after a sync of any of the merchant's systems.
+ * merchant's previous open set.
+ *
+ * `resolveAfterChange` is what sync and webhooks call when a merchant's records changed: it runs
+ * only for merchants whose topology has an ERP (a platform alone cannot disagree with itself), one
+ * run per merchant at a time, and changes arriving during a run are coalesced into one more run, so a
+ * burst of webhooks costs two resolutions, not one per webhook.
  *
  * @example
  * const { conflicts } = await resolveMerchant(rt, 'mer_midmarket', topology);
+ * await resolveAfterChange(rt, 'mer_midmarket'); // after a sync or webhook changed its records
  * const page = await listConflicts(rt, 'mer_midmarket', { limit: 20 });
  */
 import type { InventoryLevel, Location, Product } from '../model/index.js';
@@ -82,4 +88,46 @@ export function listConflicts(
   options: ConflictListOptions = {},
 ): Promise<Page<StoredConflict>> {
   return new ConflictStore(rt.db).list(merchantId, options);
+}
+
+interface MerchantRuns {
+  running: Promise<void> | null;
+  again: boolean;
+}
+
+const runsByRuntime = new WeakMap<Runtime, Map<string, MerchantRuns>>();
+
+function runsOf(rt: Runtime, merchantId: string): MerchantRuns {
+  let byMerchant = runsByRuntime.get(rt);
+  if (!byMerchant) runsByRuntime.set(rt, (byMerchant = new Map()));
+  let runs = byMerchant.get(merchantId);
+  if (!runs) byMerchant.set(merchantId, (runs = { running: null, again: false }));
+  return runs;
+}
+
+/**
+ * Re-resolves the merchant's topology after its records changed (see the module comment). Resolves
+ * when the run that covers this change has finished; never rejects (a failure is logged and the
+ * previous conflicts stay until the next change).
+ */
+export function resolveAfterChange(rt: Runtime, merchantId: string): Promise<void> {
+  const topology = rt.topologies.get(merchantId);
+  if (!topology?.systems.some((s) => s.category === 'erp')) return Promise.resolve();
+  const runs = runsOf(rt, merchantId);
+  if (runs.running) {
+    runs.again = true;
+    return runs.running;
+  }
+  const loop = async () => {
+    do {
+      runs.again = false;
+      await resolveMerchant(rt, merchantId, rt.topologies.get(merchantId) ?? topology).catch(
+        (error: unknown) =>
+          rt.logger.error({ err: error, merchantId }, 'topology resolution failed; conflicts not refreshed'),
+      );
+    } while (runs.again);
+    runs.running = null;
+  };
+  runs.running = loop();
+  return runs.running;
 }
