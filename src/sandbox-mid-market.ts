@@ -11,11 +11,13 @@
  * const sandbox = await startMidMarketSandbox(rt, { products: 25 });
  * sandbox.seeded; // [{ kind: 'price_mismatch', sku: '…', erp_external_id: '1' }, …]
  */
+import { commerceSettings, setCommerceSettings } from './commerce/quotes/index.js';
+import { recordId } from './core/ids.js';
 import { createNetSuiteConnector } from './connectors/netsuite/index.js';
 import { createPlatformConnector } from './connectors/registry.js';
 import { loadSystemRecords } from './sync/resolution.js';
 import type { Runtime } from './runtime.js';
-import type { Sandbox, SandboxOptions } from './sandbox.js';
+import { SANDBOX_TAX_REGISTRATIONS, type Sandbox, type SandboxOptions } from './sandbox.js';
 import { plantNetSuiteItems, type SeededDisagreement } from './sandbox-mid-market-erp.js';
 import { startNetSuiteSimulator, type NetSuiteSimulator } from './simulators/netsuite/index.js';
 import { startShopifySimulator } from './simulators/shopify/index.js';
@@ -102,6 +104,24 @@ async function connectNetSuite(rt: Runtime, topology: Topology, port: number) {
   return { simulator, connector, seeded };
 }
 
+/**
+ * Quotes ship from NetSuite's warehouses (the inventory owner). The connector does not read location
+ * addresses yet, so the sandbox puts each warehouse's address into the shipping profile as its origin
+ * and registers for tax as the SMB sandbox does.
+ */
+function useNetSuiteOrigins(rt: Runtime, simulator: NetSuiteSimulator): void {
+  const current = commerceSettings(rt, MID_MARKET_MERCHANT);
+  const locations = simulator.state.locations.map((l) => ({
+    location_id: recordId('location', MID_MARKET_MERCHANT, 'netsuite', String(l.id)),
+    ships: !l.isInactive,
+    origin: { country: l.address.country, region: l.address.state, postal_code: l.address.zip },
+  }));
+  setCommerceSettings(rt, MID_MARKET_MERCHANT, {
+    shipping: { ...current.shipping, locations },
+    tax: { ...current.tax, registrations: SANDBOX_TAX_REGISTRATIONS },
+  });
+}
+
 /** Starts both simulators, syncs both systems, resolves the topology and creates an API key. */
 export async function startMidMarketSandbox(
   rt: Runtime,
@@ -116,6 +136,7 @@ export async function startMidMarketSandbox(
     // From here on every sync that changes records re-resolves the topology (conflicts included).
     rt.topologies.set(MID_MARKET_MERCHANT, topology);
     await syncSystem(rt, netsuite.connector);
+    useNetSuiteOrigins(rt, netsuite.simulator);
     const { secret } = await rt.merchants.createApiKey(MID_MARKET_MERCHANT, 'sandbox');
     return {
       merchantId: MID_MARKET_MERCHANT,

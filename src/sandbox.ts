@@ -8,12 +8,25 @@
  * const sandbox = await startSandbox(rt, { products: 300 });
  * console.log(sandbox.apiKey); // ck_…
  */
+import { commerceSettings, setCommerceSettings } from './commerce/quotes/index.js';
+import type { TaxRegistrations } from './commerce/tax/index.js';
 import { createPlatformConnector } from './connectors/registry.js';
 import type { Runtime } from './runtime.js';
 import { startShopifySimulator, type ShopifySimulator } from './simulators/shopify/index.js';
 
 export const SANDBOX_MERCHANT = 'mer_sandbox';
 export const SANDBOX_SYSTEM = 'shopify';
+
+/**
+ * Where the sandbox merchants collect sales tax: the states of their warehouses and stores plus the
+ * large markets where a US online seller typically passes economic nexus, so quotes show tax.
+ */
+export const SANDBOX_TAX_REGISTRATIONS: TaxRegistrations = {
+  us_states: ['CA', 'FL', 'IL', 'NJ', 'NV', 'NY', 'OR', 'PA', 'TX', 'WA'],
+  ca_gst_hst: true,
+  gb: true,
+  eu_oss: true,
+};
 
 export interface Sandbox {
   merchantId: string;
@@ -51,6 +64,10 @@ export async function startSandbox(rt: Runtime, options: SandboxOptions): Promis
     name: SANDBOX_SYSTEM,
     vendor: 'shopify',
     settings: { vendor: 'shopify', sandbox: true },
+  });
+  const defaults = commerceSettings(rt, SANDBOX_MERCHANT);
+  setCommerceSettings(rt, SANDBOX_MERCHANT, {
+    tax: { ...defaults.tax, registrations: SANDBOX_TAX_REGISTRATIONS },
   });
   const { secret } = await rt.merchants.createApiKey(SANDBOX_MERCHANT, 'sandbox');
   return { merchantId: SANDBOX_MERCHANT, apiKey: secret, simulator, close: () => simulator.close() };

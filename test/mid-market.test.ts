@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../src/core/config.js';
 import { ConcordError } from '../src/core/errors.js';
 import type { Item, Product } from '../src/model/index.js';
+import type { Quote } from '../src/commerce/quotes/index.js';
 import type { ResolvedProductView } from '../src/commerce/resolved.js';
 import { MID_MARKET_MERCHANT, type MidMarketSandbox } from '../src/sandbox-mid-market.js';
 import { ERP_ONLY_SKU, PRICE_DELTA, STOCK_DELTA } from '../src/sandbox-mid-market-erp.js';
@@ -425,5 +426,54 @@ describe('given the mid-market sandbox when a system changes after start', () =>
     } finally {
       schedule.stop();
     }
+  });
+});
+
+describe('given the mid-market sandbox when an agent quotes then orders on the quote', () => {
+  it('then the quote uses NetSuite price and stock, and the order lands once in each system on its terms', async () => {
+    const priced = sandbox.seeded.find((s) => s.kind === 'price_mismatch')!;
+    // Illinois taxes clothing at the state rate (New York would exempt this jacket: clothing under $110).
+    const shipTo = {
+      line1: '233 S Wacker Dr',
+      city: 'Chicago',
+      region: 'IL',
+      postal_code: '60606',
+      country: 'US',
+    };
+    const q = await post(
+      '/quotes',
+      {
+        lines: [{ sku: priced.sku, quantity: 1 }],
+        ship_to: shipTo,
+        customer: { email: 'mid.quote@example.com' },
+      },
+      'mid-quote-1',
+    );
+    expect(q.status).toBe(201);
+    const quote = q.body as Quote;
+    // NetSuite's price (Shopify's may have been changed by a test above).
+    const item = (await all<Item>(`/items?sku=${priced.sku}`, 5))[0]!;
+    expect(quote.lines[0]).toMatchObject({ price_source: 'netsuite', unit_price: item.base_price });
+    expect(quote.lines[0]!.availability.every((a) => a.system === 'netsuite')).toBe(true);
+    expect(quote.lines[0]!.taxes.map((t) => [t.code, t.rate])).toEqual([['US-IL', '6.25']]);
+    expect(quote.totals.tax.amount).toBeGreaterThan(0);
+    const before = written();
+    const placed = await post(
+      '/orders',
+      { quote_id: quote.id, customer: { first_name: 'Mia', last_name: 'Quote' } },
+      'mid-quote-order-1',
+    );
+    expect(placed.status).toBe(201);
+    const order = placed.body as Placed & { total: { amount: number } };
+    expect(order.total.amount).toBe(quote.totals.total.amount);
+    expect(written()).toMatchObject({ salesOrders: before.salesOrders + 1, orders: before.orders + 1 });
+    const so = sandbox.netsuite.state.transactions.find(
+      (t) => String(t.id) === order.routing.erp!.external_id,
+    )!;
+    const locations = await all<{ id: string; external_id: string }>('/locations', 50);
+    const location = locations.find((l) => l.id === quote.shipments[0]!.location_id)!;
+    expect(so.lines.map((l) => [Math.round(l.rate * 100), String(l.location)])).toEqual([
+      [item.base_price!.amount, location.external_id],
+    ]);
   });
 });

@@ -58,6 +58,44 @@ export const PlaceOrderInput = z
   .meta({ id: 'PlaceOrderInput' });
 export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>;
 
+/** An order on a quote's locked terms: its lines, prices, tax, ship-to and held stock. */
+export const QuotedOrderInput = z
+  .object({
+    quote_id: z.string().min(1).max(64).describe('An open quote of this merchant (`POST /quotes`)'),
+    shipping_option_id: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("A shipping option id from the quote's shipments; default: each shipment's selected one"),
+    customer: OrderCustomerInput.omit({ email: true })
+      .optional()
+      .describe("Names and phone; the email is the quote's"),
+    billing_address: Address.optional(),
+    note: z.string().max(5000).optional(),
+  })
+  .strict()
+  .meta({ id: 'QuotedOrderInput' });
+export type QuotedOrderInput = z.infer<typeof QuotedOrderInput>;
+
+/** What `POST /orders` accepts: lines and a customer, or a quote id (see the two schemas above). */
+export const OrderRequest = z
+  .object({
+    ...PlaceOrderInput.shape,
+    lines: PlaceOrderInput.shape.lines.optional(),
+    customer: OrderCustomerInput.partial({ email: true }).optional(),
+    quote_id: QuotedOrderInput.shape.quote_id.optional(),
+    shipping_option_id: QuotedOrderInput.shape.shipping_option_id,
+  })
+  .strict()
+  .meta({
+    id: 'OrderRequest',
+    description:
+      '`{ quote_id, shipping_option_id?, customer?: { first_name, last_name, phone } }` places the order ' +
+      "on the quote's locked terms (the normal agent path); `{ lines, customer, shipping_address? }` " +
+      'places it at current prices.',
+  });
+
 /** `['lines', 0, 'sku']` → `lines[0].sku`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, part) => {

@@ -78,6 +78,19 @@ export async function ensurePlatformCustomer(
   return customer;
 }
 
+/**
+ * Terms locked by a quote: per order line (by index) its price and fulfilling location, the
+ * shipping charged and the tax lines. Stock was held by the quote, so it is not checked again.
+ */
+export interface OrderTerms {
+  quote_id: string;
+  prices: Map<number, Money>;
+  locations: Map<number, string>;
+  shipping: { title: string; price: Money } | null;
+  taxes: { title: string; rate: number; amount: Money }[];
+  taxes_included: boolean;
+}
+
 /** One line of a platform order: the stored variant and the price to charge for it. */
 export interface PricedLine {
   variant: Variant;
@@ -92,8 +105,9 @@ export function createPlatformOrder(
   input: PlaceOrderInput,
   currency: string,
   lines: readonly PricedLine[],
-  extra: { tags?: string[]; note?: string } = {},
+  extra: { tags?: string[]; note?: string; terms?: OrderTerms } = {},
 ): Promise<Order> {
+  const terms = extra.terms;
   const note = [input.note, extra.note].filter((n) => n !== undefined).join('\n');
   const order: PlatformOrderInput = {
     reference,
@@ -110,6 +124,8 @@ export function createPlatformOrder(
     ...(input.billing_address ? { billing_address: input.billing_address } : {}),
     ...(note ? { note } : {}),
     ...(extra.tags ? { tags: extra.tags } : {}),
+    ...(terms?.shipping ? { shipping: terms.shipping } : {}),
+    ...(terms && terms.taxes.length > 0 ? { taxes: terms.taxes, taxes_included: terms.taxes_included } : {}),
   };
   return connector.createOrder(order);
 }

@@ -41,6 +41,7 @@ import {
   platformConnector,
   recordOrder,
   withoutRaw,
+  type OrderTerms,
   type PlacedOrder,
 } from './order-platform.js';
 
@@ -82,7 +83,7 @@ function candidateItems(rt: Runtime, merchantId: string, topology: Topology, erp
 }
 
 /** Each line's ERP item and price; every line without one is named in one 422. */
-async function matchLines(
+export async function matchLines(
   rt: Runtime,
   merchantId: string,
   topology: Topology,
@@ -194,6 +195,27 @@ async function allocate(
   );
 }
 
+/** Lines on a quote's terms: its prices and locations (its stock is held, so not checked again). */
+async function onTerms(
+  rt: Runtime,
+  merchantId: string,
+  matched: { line: ResolvedLine; item: Item; unit_price: Money }[],
+  terms: OrderTerms,
+): Promise<RoutedLine[]> {
+  return Promise.all(
+    matched.map(async (m) => {
+      const locationId = terms.locations.get(m.line.index);
+      const location = locationId ? await rt.search.get<Location>(merchantId, 'location', locationId) : null;
+      return {
+        ...m.line,
+        item: m.item,
+        unit_price: terms.prices.get(m.line.index) ?? m.unit_price,
+        location,
+      };
+    }),
+  );
+}
+
 /** The one currency of the ERP prices, or 422 naming the lines priced otherwise. */
 function currencyOf(lines: RoutedLine[]): string {
   const currency = lines[0]!.unit_price.currency;
@@ -215,6 +237,7 @@ export async function placeRoutedOrder(
   topology: Topology,
   input: unknown,
   idempotencyKey: string,
+  terms: OrderTerms | null = null,
 ): Promise<PlacedOrder> {
   const valid = validateOrderInput(input);
   const erp = erpOf(rt, merchantId, topology.ownership.order_record.owner.system);
@@ -222,7 +245,9 @@ export async function placeRoutedOrder(
   const resolved = await resolveLines(rt, merchantId, valid.lines);
   const platform = platformConnector(rt, merchantId, resolved.system);
   const matched = await matchLines(rt, merchantId, topology, erpSystem, resolved.lines);
-  const lines = await allocate(rt, merchantId, erpSystem, matched);
+  const lines = terms
+    ? await onTerms(rt, merchantId, matched, terms)
+    : await allocate(rt, merchantId, erpSystem, matched);
   const currency = currencyOf(lines);
   const issues: FieldIssue[] = [];
   const { email, first_name, last_name } = valid.customer;
@@ -255,6 +280,7 @@ export async function placeRoutedOrder(
   });
   const order = await createPlatformOrder(platform, reference, valid, currency, lines, {
     tags: [`${erpSystem}-so-${salesOrder.external_id}`],
+    ...(terms ? { terms } : {}),
   });
   const linked = { ...salesOrder, order_id: order.id };
   await recordOrder(rt, merchantId, order);

@@ -24,8 +24,10 @@ import {
   platformConnector,
   recordOrder,
   withoutRaw,
+  type OrderTerms,
   type PlacedOrder,
 } from './order-platform.js';
+import { isQuoted, placeQuotedOrder } from './order-quote.js';
 import { placeRoutedOrder, routesToErp } from './order-routing.js';
 
 export { orderReference, type OrderRouting, type PlacedOrder } from './order-platform.js';
@@ -42,12 +44,24 @@ export async function placeOrder(
   input: unknown,
   idempotencyKey: string,
 ): Promise<PlacedOrder> {
+  if (isQuoted(input)) return placeQuotedOrder(rt, merchantId, input, idempotencyKey, placeOnTerms);
+  return placeOnTerms(rt, merchantId, input, idempotencyKey, null);
+}
+
+/** Places the order where the topology routes it; with `terms`, on a quote's locked terms. */
+async function placeOnTerms(
+  rt: Runtime,
+  merchantId: string,
+  input: unknown,
+  idempotencyKey: string,
+  terms: OrderTerms | null,
+): Promise<PlacedOrder> {
   const topology = rt.topologies.get(merchantId);
   if (topology && routesToErp(topology))
-    return placeRoutedOrder(rt, merchantId, topology, input, idempotencyKey);
+    return placeRoutedOrder(rt, merchantId, topology, input, idempotencyKey, terms);
   const valid = validateOrderInput(input);
   const resolved = await resolveLines(rt, merchantId, valid.lines);
-  await checkStock(rt, merchantId, resolved.lines);
+  if (!terms) await checkStock(rt, merchantId, resolved.lines);
   const connector = platformConnector(rt, merchantId, resolved.system);
   const customer = await ensurePlatformCustomer(rt, merchantId, connector, valid);
   const order = await createPlatformOrder(
@@ -55,7 +69,12 @@ export async function placeOrder(
     orderReference(merchantId, idempotencyKey),
     valid,
     resolved.currency,
-    resolved.lines.map(({ variant, quantity }) => ({ variant, quantity, unit_price: variant.price })),
+    resolved.lines.map(({ variant, quantity, index }) => ({
+      variant,
+      quantity,
+      unit_price: terms?.prices.get(index) ?? variant.price,
+    })),
+    terms ? { terms } : {},
   );
   await recordOrder(rt, merchantId, order);
   rt.logger.info({ merchantId, orderId: order.id, lines: resolved.lines.length }, 'order placed');

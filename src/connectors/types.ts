@@ -4,6 +4,7 @@
  * `recordId()` from the `SystemContext` — so sync, webhooks and workflows never see vendor types.
  */
 import type {
+  CreditMemo,
   Customer,
   InventoryLevel,
   Invoice,
@@ -74,6 +75,10 @@ export interface PlatformOrderInput {
   shipping_address?: Address;
   billing_address?: Address;
   shipping?: { title: string; price: Money };
+  /** Tax lines to record on the order (a quote's locked tax); `rate` as a fraction (0.0625). */
+  taxes?: { title: string; rate: number; amount: Money }[];
+  /** Whether the line prices already include `taxes`. */
+  taxes_included?: boolean;
   note?: string;
   tags?: string[];
 }
@@ -156,6 +161,17 @@ export interface SalesOrderInput {
   platform_order_ref?: string;
 }
 
+/** What to credit on an invoice (a refund recorded in the ERP as a credit memo). */
+export interface CreditInvoiceInput {
+  /** External id (in the ERP) of the invoice credited. */
+  invoice_external_id: string;
+  /** Concord's reference; the ERP holds one credit memo per reference, even when retried. */
+  reference: string;
+  /** Items and quantities to credit (each on the invoice); absent = credit the whole invoice. */
+  lines?: { item_external_id: string; quantity: number }[];
+  memo?: string;
+}
+
 /** An ERP / IMS (NetSuite, Business Central, Tryton…) as Concord uses it. */
 export interface ErpConnector {
   readonly vendor: string;
@@ -168,11 +184,16 @@ export interface ErpConnector {
   /** Invoices a sales order (NetSuite `!transform/invoice`); never twice for one `reference`. */
   invoiceSalesOrder(salesOrderExternalId: string, reference: string): Promise<Invoice>;
   getInvoice(externalId: string): Promise<Invoice | null>;
+  /** Credits an invoice (NetSuite `!transform/creditMemo`); never twice for one `reference`. Optional. */
+  creditInvoice?(input: CreditInvoiceInput): Promise<CreditMemo>;
+  getCreditMemo?(externalId: string): Promise<CreditMemo | null>;
 }
 
 /** Documents Concord writes to an ERP and keeps a copy of (not synced as streams yet). */
 export type DocumentRecord =
-  { stream: 'sales_orders'; record: SalesOrder } | { stream: 'invoices'; record: Invoice };
+  | { stream: 'sales_orders'; record: SalesOrder }
+  | { stream: 'invoices'; record: Invoice }
+  | { stream: 'credit_memos'; record: CreditMemo };
 
 /** Any stream a connector syncs, platform or ERP. */
 export type AnyStream = SyncStream | ErpStream;

@@ -22,6 +22,7 @@ export const ID_PREFIX = {
   refund: 'ref',
   sales_order: 'so',
   invoice: 'invc',
+  credit_memo: 'cm',
   api_key: 'key',
 } as const;
 

@@ -13,3 +13,4 @@ export * from './refund.js';
 export * from './order.js';
 export * from './sales-order.js';
 export * from './invoice.js';
+export * from './credit-memo.js';

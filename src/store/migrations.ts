@@ -141,6 +141,39 @@ create table conflicts (
 create index conflicts_open on conflicts (merchant_id, id) where not resolved;
 `,
   },
+  {
+    id: '0004_quotes',
+    sql: `
+-- Quotes (src/store/quotes.ts): the whole quote as json, its expiry and what became of it.
+create table quotes (
+  merchant_id text not null,
+  id text not null,
+  status text not null default 'open',
+  expires_at timestamptz not null,
+  -- The order reference (from the order's idempotency key) that claimed the quote, then its order.
+  order_ref text,
+  order_id text,
+  body json not null,
+  created_at timestamptz not null default now(),
+  primary key (merchant_id, id)
+);
+
+-- Stock held by an open quote: one row per (quote, stock record, location). A hold counts while it
+-- is not released and not expired; available-to-promise = available - active holds.
+create table stock_holds (
+  merchant_id text not null,
+  quote_id text not null,
+  system text not null,
+  parent_id text not null,
+  location_id text not null,
+  quantity integer not null check (quantity > 0),
+  expires_at timestamptz not null,
+  released_at timestamptz,
+  primary key (merchant_id, quote_id, parent_id, location_id)
+);
+create index stock_holds_active on stock_holds (merchant_id, parent_id, location_id) where released_at is null;
+`,
+  },
 ];
 
 export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS): Promise<string[]> {

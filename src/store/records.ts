@@ -28,6 +28,7 @@ export type StoredKind = Extract<
   | 'item'
   | 'sales_order'
   | 'invoice'
+  | 'credit_memo'
 >;
 
 interface Row {
@@ -77,6 +78,7 @@ const STREAM_KIND = {
   items: 'item',
   sales_orders: 'sales_order',
   invoices: 'invoice',
+  credit_memos: 'credit_memo',
 } as const satisfies Record<AnyStreamRecord['stream'], StoredKind>;
 
 /** Splits a stream record into stored rows: a product also stores each variant on its own row. */
@@ -130,6 +132,8 @@ export function rowsOf(item: AnyStreamRecord): Row[] {
       return [{ ...base, parent_id: item.record.customer_id }];
     case 'invoices':
       return [{ ...base, parent_id: item.record.sales_order_id }];
+    case 'credit_memos':
+      return [{ ...base, parent_id: item.record.invoice_id }];
     case 'customers':
       return [{ ...base, email: item.record.email }];
     case 'orders':

@@ -1,7 +1,7 @@
 /**
  * The NetSuite connector: Concord's `ErpConnector` over SuiteTalk REST with Token-Based Authentication.
  * Reads go through SuiteQL with pages fetched concurrently up to the account's concurrency limit;
- * writes create customers, sales orders and invoices at most once per reference. Everything leaving this
+ * writes create customers, sales orders, invoices and credit memos at most once per reference. Everything leaving this
  * folder is a unified record.
  *
  * @example
@@ -13,9 +13,10 @@
  */
 import type { Logger } from 'pino';
 import { logger as rootLogger } from '../../core/logger.js';
-import type { Customer, Invoice, SalesOrder } from '../../model/index.js';
+import type { CreditMemo, Customer, Invoice, SalesOrder } from '../../model/index.js';
 import type { Clock, RetryPolicy } from '../kit/index.js';
 import type {
+  CreditInvoiceInput,
   CustomerInput,
   ErpConnector,
   ErpStream,
@@ -83,6 +84,14 @@ export class NetSuiteConnector implements ErpConnector {
     return write.getInvoice(this.#deps(), externalId);
   }
 
+  creditInvoice(input: CreditInvoiceInput): Promise<CreditMemo> {
+    return write.creditInvoice(this.#deps(), input);
+  }
+
+  getCreditMemo(externalId: string): Promise<CreditMemo | null> {
+    return write.getCreditMemo(this.#deps(), externalId);
+  }
+
   #deps(): write.WriteDeps {
     return { ns: this.client, reader: this.#reader, settings: this.settings, ctx: this.context };
   }
@@ -107,3 +116,4 @@ export {
 export { NetSuiteClient } from './client.js';
 export { idempotencyKey } from './write.js';
 export * from './map.js';
+export * from './map-credit-memo.js';

@@ -29,7 +29,7 @@ export const NETSUITE_MANIFEST = {
   idempotencyHeader: 'X-NetSuite-Idempotency-Key',
   capabilities: {
     read: ['items', 'locations', 'inventory_levels', 'customers'],
-    write: ['customer', 'sales_order', 'invoice'],
+    write: ['customer', 'sales_order', 'invoice', 'credit_memo'],
     webhooks: [] as string[],
   },
 } as const;

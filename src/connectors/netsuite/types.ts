@@ -93,6 +93,8 @@ export interface CustomerRow {
 export interface NsRef {
   id: string;
   refName?: string;
+  /** `[{ rel: 'self', href: '…/record/v1/<type>/<id>' }]`: says which record type is referenced. */
+  links?: { rel: string; href: string }[];
 }
 
 /** `customer` record JSON. */
@@ -118,7 +120,7 @@ export interface NsLineRecord {
   location?: NsRef | null;
 }
 
-/** `salesOrder` / `invoice` record JSON (with expandSubResources). */
+/** `salesOrder` / `invoice` / `creditMemo` record JSON (with expandSubResources). */
 export interface NsTransactionRecord {
   id: string;
   tranId?: string;

@@ -5,16 +5,17 @@
  * (the resend failed too) or NetSuite says the externalId already exists (DUP_RCRD), the order is read back
  * by external id (`GET /record/v1/salesOrder/eid:<ref>`, https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1545141395.html)
  * and that one is returned — never a second order. Invoices go the same way through
- * `!transform/invoice` with their own key and externalId. Customers are found by email (record API
- * `q=email IS "…"`) before one is created.
+ * `!transform/invoice`, credit memos through `invoice/{id}/!transform/creditMemo`, each with their own
+ * key and externalId. Customers are found by email (record API `q=email IS "…"`) before one is created.
  */
 import { createHash } from 'node:crypto';
 import { ConcordError } from '../../core/errors.js';
-import type { Customer, Invoice, SalesOrder } from '../../model/index.js';
-import type { CustomerInput, SalesOrderInput, SystemContext } from '../types.js';
+import type { CreditMemo, Customer, Invoice, SalesOrder } from '../../model/index.js';
+import type { CreditInvoiceInput, CustomerInput, SalesOrderInput, SystemContext } from '../types.js';
 import type { NetSuiteClient } from './client.js';
 import type { NetSuiteSettings } from './config.js';
 import { NETSUITE_MANIFEST } from './manifest.js';
+import { fromCreditInvoiceInput, toUnifiedCreditMemo } from './map-credit-memo.js';
 import {
   customerRecordToUnified,
   fromSalesOrderInput,
@@ -22,7 +23,7 @@ import {
   toUnifiedSalesOrder,
 } from './map.js';
 import type { NetSuiteReader } from './read.js';
-import type { NsCollection, NsCustomerRecord, NsTransactionRecord } from './types.js';
+import type { NsCollection, NsCustomerRecord, NsLineRecord, NsTransactionRecord } from './types.js';
 
 export interface WriteDeps {
   ns: NetSuiteClient;
@@ -71,7 +72,7 @@ function currencyOf(rec: NsTransactionRecord, settings: NetSuiteSettings): strin
 /** Creates (or, on an uncertain outcome, finds) a record by externalId; returns the record. */
 async function createOnce(
   deps: WriteDeps,
-  type: 'salesOrder' | 'invoice',
+  type: 'salesOrder' | 'invoice' | 'creditMemo',
   postPath: string,
   body: Record<string, unknown>,
   reference: string,
@@ -123,6 +124,43 @@ export async function invoiceSalesOrder(
   const path = `salesOrder/${encodeURIComponent(salesOrderId)}/!transform/invoice`;
   const rec = await createOnce(deps, 'invoice', path, { externalId: nsExternalId(reference) }, reference);
   return toUnifiedInvoice(rec, currencyOf(rec, deps.settings), deps.ctx);
+}
+
+/**
+ * Credits an invoice once per `reference` (`invoice/{id}/!transform/creditMemo`, applied to the invoice).
+ * With lines the invoice is read first, for its rates (see `fromCreditInvoiceInput`).
+ */
+export async function creditInvoice(deps: WriteDeps, input: CreditInvoiceInput): Promise<CreditMemo> {
+  if (input.lines?.length === 0) {
+    throw new ConcordError('validation', 'netsuite_empty_credit', 'Give at least one line, or none', {
+      field: 'lines',
+    });
+  }
+  const invoiceId = encodeURIComponent(input.invoice_external_id);
+  let invoiceLines: NsLineRecord[] | null = null;
+  if (input.lines) {
+    const invoice = await deps.ns.getRecord<NsTransactionRecord>('invoice', invoiceId, { expand: true });
+    if (!invoice)
+      throw new ConcordError('not_found', 'invoice_not_found', `NetSuite has no invoice ${invoiceId}`);
+    invoiceLines = invoice.item?.items ?? [];
+  }
+  const { body, replaceItems } = fromCreditInvoiceInput(input, invoiceLines);
+  const path = `invoice/${invoiceId}/!transform/creditMemo${replaceItems ? '?replace=item' : ''}`;
+  const rec = await createOnce(
+    deps,
+    'creditMemo',
+    path,
+    { ...body, externalId: nsExternalId(input.reference) },
+    input.reference,
+  );
+  return toUnifiedCreditMemo(rec, currencyOf(rec, deps.settings), deps.ctx);
+}
+
+export async function getCreditMemo(deps: WriteDeps, id: string): Promise<CreditMemo | null> {
+  const rec = await deps.ns.getRecord<NsTransactionRecord>('creditMemo', encodeURIComponent(id), {
+    expand: true,
+  });
+  return rec ? toUnifiedCreditMemo(rec, currencyOf(rec, deps.settings), deps.ctx) : null;
 }
 
 export async function getSalesOrder(deps: WriteDeps, id: string): Promise<SalesOrder | null> {

@@ -70,7 +70,9 @@ export function orderTotal(input: PlatformOrderInput): Money | null {
     if (!line.unit_price) return null;
     total = addMoney(total, multiplyMoney(line.unit_price, line.quantity));
   }
-  return input.shipping ? addMoney(total, input.shipping.price) : total;
+  if (input.shipping) total = addMoney(total, input.shipping.price);
+  if (!input.taxes_included) for (const tax of input.taxes ?? []) total = addMoney(total, tax.amount);
+  return total;
 }
 
 /** `OrderCreateOrderInput` for `input`. */
@@ -96,6 +98,16 @@ export function buildOrderCreateInput(
       ? { shippingLines: [{ title: input.shipping.title, priceSet: moneyBag(input.shipping.price) }] }
       : {}),
     ...(input.note ? { note: input.note } : {}),
+    ...(input.taxes && input.taxes.length > 0
+      ? {
+          taxLines: input.taxes.map((t) => ({
+            title: t.title,
+            rate: String(t.rate),
+            priceSet: moneyBag(t.amount),
+          })),
+          taxesIncluded: !!input.taxes_included,
+        }
+      : {}),
     tags: [...new Set([...(input.tags ?? []), tag])],
     sourceIdentifier: input.reference,
     financialStatus: paid ? 'PAID' : 'PENDING',

@@ -3,7 +3,7 @@
  * HMAC-SHA256) verified by recomputing signatures, the account's concurrency limit (429
  * CONCURRENCY_LIMIT_EXCEEDED), record collections and records, SuiteQL over a subset of tables,
  * sales order and customer creation (204 + Location, unique externalId, idempotency keys), the
- * invoice transform, NetSuite's error bodies, and a deterministic seeded account. It implements the
+ * invoice and credit memo transforms, NetSuite's error bodies, and a deterministic seeded account. It implements the
  * Concord NetSuite simulator ⇄ connector contract; paths are under `${url}/services/rest`.
  *
  * @example
@@ -44,8 +44,11 @@ export interface NetSuiteSimulator {
   credentials: TbaCredentials;
   state: NetSuiteState;
   stats: SimStats;
-  /** The next `times` requests answer `status`; with afterCommit the request is carried out first. */
-  failNext(status: number, times?: number, opts?: { afterCommit?: boolean }): void;
+  /**
+   * The next `times` requests answer `status`; with afterCommit the request is carried out first; with
+   * method only requests of that method count (e.g. 'POST': the write, not the reads around it).
+   */
+  failNext(status: number, times?: number, opts?: { afterCommit?: boolean; method?: string }): void;
   withLatency(ms: number): void;
   setConcurrencyLimit(n: number): void;
   close(): Promise<void>;
@@ -79,7 +82,7 @@ export async function startNetSuiteSimulator(
     state,
     stats: server.stats,
     failNext: (status, times = 1, options = {}) =>
-      server.failNext(status, times, options.afterCommit ?? false),
+      server.failNext(status, times, options.afterCommit ?? false, options.method),
     withLatency: (ms) => {
       server.latencyMs = ms;
     },

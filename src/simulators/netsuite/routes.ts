@@ -1,7 +1,7 @@
 /**
  * The REST routes under `/services/rest`, as pure handlers from a parsed request to a reply:
- * governance limits, record collections and records, creates (204 + Location), the invoice
- * transform, SuiteQL, and the `X-NetSuite-Idempotency-Key` guard on POSTs. The idempotency key is
+ * governance limits, record collections and records, creates (204 + Location), the invoice and
+ * credit memo transforms, SuiteQL, and the `X-NetSuite-Idempotency-Key` guard on POSTs. The idempotency key is
  * documented for asynchronous requests; applying it to synchronous POSTs is inferred (see
  * VENDORS.md). A key reused with a different request answers 400 IDEMPOTENCY_ERROR.
  */
@@ -12,6 +12,7 @@ import { RECORD_TYPES, recordIds, recordJson, resolveId, type RecordType } from 
 import type { NetSuiteState } from './state.js';
 import { runSuiteQl } from './suiteql.js';
 import { createCustomer, createSalesOrder, transformToInvoice } from './writes.js';
+import { transformToCreditMemo } from './credit-memos.js';
 
 /** A request as the routes see it. */
 export interface RouteRequest {
@@ -109,11 +110,18 @@ function post(ctx: RouteContext, req: RouteRequest, parts: string[]): Reply {
   }
   if (parts.length === 4 && parts[2] === '!transform') {
     const type = recordType(parts[0]);
-    if (type !== 'salesOrder' || parts[3]?.toLowerCase() !== 'invoice')
+    const target = parts[3]?.toLowerCase();
+    if (!(type === 'salesOrder' && target === 'invoice') && !(type === 'invoice' && target === 'creditmemo'))
       throw new NsError(400, 'INVALID_PARAMETER', `Transforming ${type} to ${parts[3]} is not supported.`);
     const id = resolveId(ctx.state, type, decodeURIComponent(parts[1] as string));
     if (id === undefined) throw notFound();
-    return created(req, 'invoice', transformToInvoice(ctx.state, id, body, now));
+    if (type === 'salesOrder') return created(req, 'invoice', transformToInvoice(ctx.state, id, body, now));
+    const replace = (req.url.searchParams.get('replace') ?? '').split(',').map((s) => s.trim().toLowerCase());
+    return created(
+      req,
+      'creditMemo',
+      transformToCreditMemo(ctx.state, id, body, replace.includes('item'), now),
+    );
   }
   throw notFound('The requested resource does not exist.');
 }
@@ -124,7 +132,7 @@ function withIdempotency(ctx: RouteContext, req: RouteRequest, run: () => Reply)
   const key = Array.isArray(raw) ? raw[0] : raw;
   if (!key) return run();
   const fingerprint = createHash('sha256')
-    .update(`${req.method} ${req.url.pathname}\n${req.body}`)
+    .update(`${req.method} ${req.url.pathname}${req.url.search}\n${req.body}`)
     .digest('hex');
   const seen = ctx.state.idempotency.get(key);
   if (seen) {

@@ -31,6 +31,8 @@ export interface SimStats {
 interface Failure {
   status: number;
   afterCommit: boolean;
+  /** Only requests of this method take the failure (others pass); any method when absent. */
+  method?: string;
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -91,9 +93,16 @@ export class NetSuiteServer {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  /** The next `times` requests (that pass concurrency and auth) answer `status`. */
-  failNext(status: number, times = 1, afterCommit = false): void {
-    for (let i = 0; i < times; i++) this.failures.push({ status, afterCommit });
+  /** The next `times` requests (that pass concurrency and auth, of `method` when given) answer `status`. */
+  failNext(status: number, times = 1, afterCommit = false, method?: string): void {
+    const only = method ? { method: method.toUpperCase() } : {};
+    for (let i = 0; i < times; i++) this.failures.push({ status, afterCommit, ...only });
+  }
+
+  /** Takes the first queued failure that applies to a request of `method`. */
+  private takeFailure(method: string): Failure | undefined {
+    const index = this.failures.findIndex((f) => f.method === undefined || f.method === method);
+    return index < 0 ? undefined : this.failures.splice(index, 1)[0];
   }
 
   async close(): Promise<void> {
@@ -127,7 +136,7 @@ export class NetSuiteServer {
     const rawUrl = `http://${host}${req.url ?? '/'}`;
     const method = req.method ?? 'GET';
     if (!this.verifier.verify(method, rawUrl, req.headers.authorization).ok) return errorReply(INVALID_LOGIN);
-    const failure = this.failures.shift();
+    const failure = this.takeFailure(method);
     if (failure && !failure.afterCommit) return errorReply(injectedFailure(failure.status));
     const context: RouteContext = { ...this.ctx, concurrencyLimit: () => this.concurrencyLimit };
     let reply: Reply;

@@ -11,28 +11,28 @@
 import { NsError } from './errors.js';
 import type { NetSuiteState, NsLine, NsTransaction } from './state.js';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-function object(value: unknown): Json | undefined {
+export function object(value: unknown): Json | undefined {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
-function refId(value: unknown): string | undefined {
+export function refId(value: unknown): string | undefined {
   const id = object(value)?.id;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
-function badRef(field: string, key: string | undefined, path: string): NsError {
+export function badRef(field: string, key: string | undefined, path: string): NsError {
   return new NsError(400, 'INVALID_FLD_VALUE', `Invalid ${field} reference key ${key ?? '(none)'}.`, {
     'o:errorPath': path,
   });
 }
 
-function userError(detail: string, path?: string): NsError {
+export function userError(detail: string, path?: string): NsError {
   return new NsError(400, 'USER_ERROR', detail, path ? { 'o:errorPath': path } : {});
 }
 
-function externalIdOf(body: Json): string | null {
+export function externalIdOf(body: Json): string | null {
   const value = body.externalId;
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string' || !/^[A-Za-z0-9_-]+$/.test(value))
@@ -40,7 +40,7 @@ function externalIdOf(body: Json): string | null {
   return value;
 }
 
-function duplicate(type: string, externalId: string): NsError {
+export function duplicate(type: string, externalId: string): NsError {
   return new NsError(
     400,
     'DUP_RCRD',

@@ -23,8 +23,10 @@ import { docsRoutes } from './docs.js';
 import { problemBody, problemOf, problemResponse, type Problem } from './problem.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { conflictRoutes } from './routes/conflicts.js';
+import { creditMemoRoutes } from './routes/credit-memos.js';
 import { erpRoutes } from './routes/erp.js';
 import { orderRoutes } from './routes/orders.js';
+import { quoteRoutes } from './routes/quotes.js';
 import { systemRoutes } from './routes/system.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -86,6 +88,8 @@ export function createApp(rt: Runtime, options: RestOptions = {}): OpenAPIHono<A
   catalogRoutes(app, rt, auth);
   orderRoutes(app, rt, auth, keys);
   erpRoutes(app, rt, auth, keys);
+  creditMemoRoutes(app, rt, auth, keys);
+  quoteRoutes(app, rt, auth, keys);
   systemRoutes(app, rt, auth);
   conflictRoutes(app, rt, auth);
   docsRoutes(app);

@@ -30,6 +30,10 @@ const API_PATHS = [
   '/invoices',
   '/invoices/{id}',
   '/conflicts',
+  '/quotes',
+  '/credit_memos',
+  '/credit_memos/{id}',
+  '/quotes/{id}',
   '/products/{id}/resolved',
 ];
 
@@ -96,7 +100,10 @@ describe('GET /openapi.json and /docs', () => {
       'Variant',
       'Order',
       'Problem',
-      'PlaceOrderInput',
+      'OrderRequest',
+      'PlacedOrder',
+      'Quote',
+      'QuoteRequest',
       'InventoryLevel',
       'Location',
       'Customer',
@@ -132,12 +139,13 @@ describe('GET /openapi.json and /docs', () => {
       body: { lines: [{ sku: 'MUG', quantity: 1 }], customer: { email: 'dan@example.com' } },
       headers: { 'Idempotency-Key': 'docs-test' },
     });
-    const validateOrder = validatorFor('Order');
+    const validateOrder = validatorFor('PlacedOrder');
     expect(validateOrder(await placed.json()), ajv.errorsText(validateOrder.errors)).toBe(true);
   });
 
-  it('given the documented PlaceOrderInput when checked then it rejects unknown fields like the API does', () => {
-    const validate = validatorFor('PlaceOrderInput');
+  it('given the documented OrderRequest when checked then it rejects unknown fields like the API does', () => {
+    const validate = validatorFor('OrderRequest');
+    expect(validate({ quote_id: 'quo_1', customer: { first_name: 'Ada' } })).toBe(true);
     expect(validate({ lines: [{ sku: 'A', quantity: 1 }], customer: { email: 'a@example.com' } })).toBe(true);
     expect(
       validate({ lines: [{ sku: 'A', quantity: 1 }], customer: { email: 'a@example.com' }, coupon: 'x' }),

@@ -22,12 +22,11 @@ import {
   invoiceErpSalesOrder,
   listItems,
 } from '../../../commerce/erp.js';
-import { runIdempotent } from '../../../commerce/idempotent.js';
 import { Invoice, Item, SalesOrder } from '../../../model/index.js';
 import type { Runtime } from '../../../runtime.js';
-import { requestFingerprint, type IdempotencyStore } from '../../../store/idempotency.js';
+import type { IdempotencyStore } from '../../../store/idempotency.js';
+import { IdempotencyHeaders, idempotentPost } from '../idempotent-post.js';
 import type { AppEnv } from '../auth.js';
-import { PROBLEM_CONTENT_TYPE, problemOf } from '../problem.js';
 import { ExpandQuery, IdParam, json, listOf, PageQuery, problems, Timestamp } from '../schemas.js';
 
 const ItemQuery = PageQuery.extend({
@@ -35,14 +34,6 @@ const ItemQuery = PageQuery.extend({
   q: z.string().min(1).max(255).optional().describe('Name contains (case-insensitive)'),
   updated_since: Timestamp.optional().describe('Only items updated at or after this time'),
 }).strict();
-
-// Same header rule as POST /orders.
-const IdempotencyHeaders = z.object({
-  'Idempotency-Key': z
-    .string({ error: (issue) => (issue.input === undefined ? 'this header is required' : undefined) })
-    .regex(/^[\x21-\x7E]{1,255}$/, '1–255 visible ASCII characters')
-    .describe('Unique per attempt (e.g. a UUID); a retry with the same key and body is replayed'),
-});
 
 const security = [{ bearer: [] }];
 
@@ -127,28 +118,6 @@ const getInvoiceRoute = createRoute({
   request: { params: IdParam, query: ExpandQuery },
   responses: { 200: json(Invoice, 'The invoice'), ...problems(400, 401, 404) },
 });
-
-/** Runs a POST under its Idempotency-Key: the (possibly replayed) status, body and headers to send. */
-async function idempotentPost(
-  rt: Runtime,
-  keys: IdempotencyStore,
-  request: { merchantId: string; path: string; body: unknown; key: string },
-  execute: () => Promise<unknown>,
-) {
-  const { merchantId, path, body, key } = request;
-  const result = await runIdempotent(
-    keys,
-    { merchantId, scope: `POST ${path}`, key, fingerprint: requestFingerprint('POST', path, body) },
-    async () => ({ status: 201, body: await execute() }),
-    problemOf,
-    rt.logger,
-  );
-  const headers: Record<string, string> =
-    result.status >= 400 ? { 'content-type': PROBLEM_CONTENT_TYPE } : {};
-  if (result.replayed) headers['idempotent-replayed'] = 'true';
-  // The stored response is replayed as it was: its status and body are whatever the first request got.
-  return { status: result.status as 201, body: result.body, headers };
-}
 
 export function erpRoutes(
   app: OpenAPIHono<AppEnv>,

@@ -11,7 +11,7 @@ import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { getOrder, listCustomers, listOrders } from '../../../commerce/catalog.js';
 import { runIdempotent } from '../../../commerce/idempotent.js';
-import { PlaceOrderInput } from '../../../commerce/order-input.js';
+import { OrderRequest } from '../../../commerce/order-input.js';
 import { placeOrder } from '../../../commerce/orders.js';
 import { Customer, Order } from '../../../model/index.js';
 import type { Runtime } from '../../../runtime.js';
@@ -113,7 +113,7 @@ const placeOrderRoute = createRoute({
   security: [{ bearer: [] }],
   request: {
     headers: IdempotencyHeaders,
-    body: { required: true, content: { 'application/json': { schema: PlaceOrderInput } } },
+    body: { required: true, content: { 'application/json': { schema: OrderRequest } } },
   },
   responses: {
     201: json(PlacedOrder, 'The order as placed on the platform, and where each part landed'),
