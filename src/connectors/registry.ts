@@ -10,10 +10,11 @@
 import { ConcordError } from '../core/errors.js';
 import { createNetSuiteConnector } from './netsuite/index.js';
 import { createShopifyConnector } from './shopify/index.js';
+import { createTrytonConnector } from './tryton/index.js';
 import type { ErpConnector, PlatformConnector, SystemContext } from './types.js';
 
 /** Every vendor Concord connects, with the topology category its systems take by default. */
-export const VENDOR_CATEGORIES = { shopify: 'platform', netsuite: 'erp' } as const;
+export const VENDOR_CATEGORIES = { shopify: 'platform', netsuite: 'erp', tryton: 'erp' } as const;
 export type Vendor = keyof typeof VENDOR_CATEGORIES;
 export const VENDORS = Object.keys(VENDOR_CATEGORIES) as Vendor[];
 
@@ -42,6 +43,8 @@ export function createConnector(
       return { category: 'platform', connector: createShopifyConnector(settings, context) };
     case 'netsuite':
       return { category: 'erp', connector: createNetSuiteConnector(settings, context) };
+    case 'tryton':
+      return { category: 'erp', connector: createTrytonConnector(settings, context) };
   }
 }
 
