@@ -2,6 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_COMPLIANCE_RULES } from './commerce/compliance/index.js';
+import { commerceSettings } from './commerce/quotes/index.js';
+import { DEFAULT_SHIPPING_PROFILE } from './commerce/shipping/index.js';
 import { ConcordError } from './core/errors.js';
 import { applyConfigFile, loadConfigFile, parseConfigFile } from './merchant-config.js';
 import { createRuntime, type Runtime } from './runtime.js';
@@ -187,5 +190,62 @@ describe('given a bad configuration file', () => {
     await expect(applyConfigFile(rt, base, { ...SECRETS, ACME_KEY: 'short' })).rejects.toMatchObject({
       code: 'weak_api_key',
     });
+  });
+});
+
+describe('given a merchant configuration with quote settings (commerce)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'concord-commerce-'));
+  writeFileSync(
+    join(dir, 'shipping.json'),
+    JSON.stringify({ ...DEFAULT_SHIPPING_PROFILE, name: 'Acme shipping' }),
+  );
+  writeFileSync(join(dir, 'rules.json'), JSON.stringify({ ...DEFAULT_COMPLIANCE_RULES, name: 'Acme rules' }));
+  writeFileSync(
+    join(dir, 'bad-shipping.json'),
+    JSON.stringify({ ...DEFAULT_SHIPPING_PROFILE, currency: 'dollars' }),
+  );
+  const merchant = (commerce: Record<string, unknown>) => ({
+    merchants: [
+      {
+        id: 'mer_quotes',
+        name: 'Quotes Co',
+        systems: [
+          { name: 'shop', vendor: 'shopify', shop: 'q.myshopify.com', accessToken: 't', apiSecret: 's' },
+        ],
+        commerce,
+      },
+    ],
+  });
+
+  it('when applied then the files (relative to the configuration), tax registrations and quote lifetime are used', async () => {
+    const file = parseConfigFile(
+      merchant({
+        shipping_profile: 'shipping.json',
+        compliance_rules: 'rules.json',
+        tax: { registrations: { us_states: ['NY', 'CA'] }, prices_include_tax: false },
+        quote_ttl_seconds: 600,
+      }),
+    );
+    await applyConfigFile(rt, file, {}, join(dir, 'concord.yaml'));
+    const settings = commerceSettings(rt, 'mer_quotes');
+    expect(settings.shipping.name).toBe('Acme shipping');
+    expect(settings.compliance.name).toBe('Acme rules');
+    expect(settings.tax.registrations).toEqual({ us_states: ['NY', 'CA'] });
+    expect(settings.quote_ttl_seconds).toBe(600);
+  });
+
+  it('when a settings file is invalid or missing then the error names the merchant setting', async () => {
+    const bad = parseConfigFile(merchant({ shipping_profile: 'bad-shipping.json' }));
+    await expect(applyConfigFile(rt, bad, {}, join(dir, 'concord.yaml'))).rejects.toMatchObject({
+      code: 'invalid_config',
+      issues: [{ field: expect.stringContaining('merchants[mer_quotes].commerce.shipping_profile') }],
+    });
+    const missing = parseConfigFile(merchant({ compliance_rules: 'nope.yaml' }));
+    await expect(applyConfigFile(rt, missing, {}, join(dir, 'concord.yaml'))).rejects.toMatchObject({
+      code: 'unreadable_config',
+    });
+    expect(() => parseConfigFile(merchant({ tax: { registrations: { us_states: ['XX'] } } }))).toThrow(
+      /commerce\.tax\.registrations\.us_states/,
+    );
   });
 });

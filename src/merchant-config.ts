@@ -13,8 +13,13 @@
  * rt.topologies.get('mer_acme')?.ownership.price.owner.system; // 'netsuite'
  */
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { parseRuleSetText } from './commerce/compliance/index.js';
+import { commerceSettings, setCommerceSettings, type CommerceSettings } from './commerce/quotes/index.js';
+import { parseShippingProfileText } from './commerce/shipping/index.js';
+import { TaxRegistrations } from './commerce/tax/index.js';
 import { createConnector, isVendor, VENDOR_CATEGORIES, VENDORS } from './connectors/registry.js';
 import { ConcordError } from './core/errors.js';
 import type { Runtime } from './runtime.js';
@@ -43,6 +48,31 @@ const MerchantTopology = z
   .partial()
   .strict();
 
+/**
+ * Quote settings: files (YAML or JSON, paths relative to the configuration file) holding the
+ * merchant's shipping profile and compliance rules, its tax registrations, and how long quotes hold.
+ */
+const MerchantCommerce = z
+  .object({
+    shipping_profile: z.string().min(1).optional().describe('Shipping profile file (src/commerce/shipping)'),
+    compliance_rules: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Compliance rule set file (src/commerce/compliance)'),
+    tax: z
+      .object({ registrations: TaxRegistrations.optional(), prices_include_tax: z.boolean().optional() })
+      .strict()
+      .optional(),
+    quote_ttl_seconds: z
+      .number()
+      .int()
+      .min(30)
+      .max(7 * 24 * 3600)
+      .optional(),
+  })
+  .strict();
+
 const MerchantEntry = z
   .object({
     id: z.string().regex(/^mer_[a-z0-9_]{1,40}$/, 'ids look like "mer_acme"'),
@@ -53,6 +83,7 @@ const MerchantEntry = z
       .describe('API keys provisioned from the environment (each at least 24 characters)'),
     systems: z.array(SystemEntry).min(1),
     topology: MerchantTopology.optional().describe('Ownership and matching; preset smb when omitted'),
+    commerce: MerchantCommerce.optional().describe('Quote settings; built-in defaults when omitted'),
   })
   .strict();
 
@@ -90,6 +121,68 @@ export function parseConfigFile(value: unknown, where = 'configuration'): Config
     throw invalidConfig(where, formatPath(issue.path), issue.message);
   }
   return result.data;
+}
+
+/** Reads a settings file the configuration names, relative to the configuration file. */
+function readSettingsFile<T>(base: string, file: string, field: string, parse: (text: string) => T): T {
+  const path = isAbsolute(file) ? file : join(dirname(base), file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new ConcordError('config', 'unreadable_config', `${field}: cannot read ${path}`, { field, cause });
+  }
+  try {
+    return parse(text);
+  } catch (error) {
+    if (!(error instanceof ConcordError)) throw error;
+    const inner = error.issues[0]?.field;
+    throw new ConcordError('config', 'invalid_config', `${path}: ${error.message}`, {
+      field: inner ? `${field}: ${inner}` : field,
+      cause: error,
+    });
+  }
+}
+
+/** The merchant's quote settings over the defaults. */
+export function merchantCommerce(
+  rt: Runtime,
+  merchant: MerchantEntry,
+  base: string,
+): Partial<CommerceSettings> {
+  const c = merchant.commerce;
+  if (!c) return {};
+  const field = (name: string) => `merchants[${merchant.id}].commerce.${name}`;
+  const tax = commerceSettings(rt, merchant.id).tax;
+  return {
+    ...(c.shipping_profile
+      ? {
+          shipping: readSettingsFile(
+            base,
+            c.shipping_profile,
+            field('shipping_profile'),
+            parseShippingProfileText,
+          ),
+        }
+      : {}),
+    ...(c.compliance_rules
+      ? {
+          compliance: readSettingsFile(base, c.compliance_rules, field('compliance_rules'), parseRuleSetText),
+        }
+      : {}),
+    ...(c.tax
+      ? {
+          tax: {
+            ...tax,
+            ...(c.tax.registrations ? { registrations: c.tax.registrations } : {}),
+            ...(c.tax.prices_include_tax !== undefined
+              ? { prices_include_tax: c.tax.prices_include_tax }
+              : {}),
+          },
+        }
+      : {}),
+    ...(c.quote_ttl_seconds ? { quote_ttl_seconds: c.quote_ttl_seconds } : {}),
+  };
 }
 
 export function loadConfigFile(path: string): ConfigFile {
@@ -130,9 +223,12 @@ export async function applyConfigFile(
   rt: Runtime,
   file: ConfigFile,
   env: Record<string, string | undefined>,
+  /** Path of the configuration file: settings files are read relative to it. */
+  base = join(process.cwd(), 'concord.yaml'),
 ): Promise<void> {
   for (const merchant of file.merchants) {
     const topology = merchantTopology(merchant);
+    const commerce = merchantCommerce(rt, merchant, base);
     await rt.merchants.ensureMerchant(merchant.id, merchant.name);
     for (const key of merchant.api_keys) {
       const secret = resolveEnvRefs({ secretEnv: key.secretEnv }, env).secret as string;
@@ -150,5 +246,6 @@ export async function applyConfigFile(
       await rt.merchants.upsertSystem({ merchant_id: merchant.id, name, vendor, settings: { vendor } });
     }
     rt.topologies.set(merchant.id, topology);
+    setCommerceSettings(rt, merchant.id, commerce);
   }
 }

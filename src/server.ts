@@ -43,7 +43,8 @@ export async function startConcord(env: Env, options: StartOptions = {}): Promis
     options.db ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: join(env.CONCORD_DATA_DIR, 'db') }));
   await migrate(db);
   const rt = createRuntime({ db, logger, readCache: env.CONCORD_READ_CACHE === 'on' });
-  if (env.CONCORD_CONFIG) await applyConfigFile(rt, loadConfigFile(env.CONCORD_CONFIG), process.env);
+  if (env.CONCORD_CONFIG)
+    await applyConfigFile(rt, loadConfigFile(env.CONCORD_CONFIG), process.env, env.CONCORD_CONFIG);
   const useSandbox =
     env.CONCORD_SANDBOX === 'true' || (env.CONCORD_SANDBOX === 'auto' && !env.CONCORD_CONFIG);
   const sandboxOptions = { products: env.CONCORD_SANDBOX_PRODUCTS, ...options.sandbox };
