@@ -371,6 +371,11 @@ describe('given the mid-market sandbox when npm start prints its welcome', () =>
       .map((l) => /(?:"|\s)(http:\/\/[^"\s]+)/.exec(l)![1]!);
     expect(gets.some((u) => u.endsWith('/conflicts'))).toBe(true);
     expect(gets.some((u) => u.endsWith('/resolved'))).toBe(true);
+    // The printed quote command, sent as printed (its body after -d, its key), answers a quote.
+    const quoteAt = lines.findIndex((l) => l.includes('demo-quote-1'));
+    const quoteBody = /-d '(.+)' (http\S+)/.exec(lines[quoteAt + 1]!)!;
+    const quoted = await post(new URL(quoteBody[2]!).pathname, JSON.parse(quoteBody[1]!), 'demo-quote-1');
+    expect([quoted.status, (quoted.body as Quote).verdict]).toEqual([201, 'ok']);
     for (const url of gets)
       expect({ url, status: (await fetch(url, { headers: auth })).status }).toEqual({ url, status: 200 });
   });

@@ -39,6 +39,22 @@ export async function printWelcome(
   out(`  curl -s ${auth} ${url}/locations`);
   if (variant?.sku) {
     out(`  curl -s ${auth} "${url}/inventory?sku=${encodeURIComponent(variant.sku)}"`);
+    const quote = JSON.stringify({
+      lines: [{ sku: variant.sku, quantity: 1 }],
+      customer: { email: 'ada@example.com' },
+      ship_to: {
+        line1: '233 S Wacker Dr',
+        city: 'Chicago',
+        region: 'IL',
+        postal_code: '60606',
+        country: 'US',
+      },
+    });
+    out(
+      '  # stock per location, shipping options, tax and compliance in one call (then order it by quote_id):',
+    );
+    out(`  curl -s ${auth} -H "Content-Type: application/json" -H "Idempotency-Key: demo-quote-1" \\`);
+    out(`       -d '${quote}' ${url}/quotes`);
     const body = JSON.stringify({
       lines: [{ sku: variant.sku, quantity: 1 }],
       customer: { email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace' },
