@@ -147,7 +147,7 @@ describe('given a bad configuration file', () => {
       'invalid_config',
       'merchants[0].systems[1].vendor',
     ]);
-    expect(error.message).toContain('shopify, netsuite');
+    expect(error.message).toContain('shopify, medusa, netsuite, tryton');
   });
 
   it('when the ownership map names a system that is not configured then the error names ownership.<domain>', () => {

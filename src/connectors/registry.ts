@@ -8,13 +8,19 @@
  * if (built.category === 'erp') rt.connectors.registerErp(built.connector.context, built.connector);
  */
 import { ConcordError } from '../core/errors.js';
+import { createMedusaConnector } from './medusa/index.js';
 import { createNetSuiteConnector } from './netsuite/index.js';
 import { createShopifyConnector } from './shopify/index.js';
 import { createTrytonConnector } from './tryton/index.js';
 import type { ErpConnector, PlatformConnector, SystemContext } from './types.js';
 
 /** Every vendor Concord connects, with the topology category its systems take by default. */
-export const VENDOR_CATEGORIES = { shopify: 'platform', netsuite: 'erp', tryton: 'erp' } as const;
+export const VENDOR_CATEGORIES = {
+  shopify: 'platform',
+  medusa: 'platform',
+  netsuite: 'erp',
+  tryton: 'erp',
+} as const;
 export type Vendor = keyof typeof VENDOR_CATEGORIES;
 export const VENDORS = Object.keys(VENDOR_CATEGORIES) as Vendor[];
 
@@ -41,6 +47,8 @@ export function createConnector(
   switch (vendor) {
     case 'shopify':
       return { category: 'platform', connector: createShopifyConnector(settings, context) };
+    case 'medusa':
+      return { category: 'platform', connector: createMedusaConnector(settings, context) };
     case 'netsuite':
       return { category: 'erp', connector: createNetSuiteConnector(settings, context) };
     case 'tryton':
