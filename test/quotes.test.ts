@@ -338,3 +338,20 @@ describe('given bad quote input', () => {
     expect([missing.status, missing.body.code]).toEqual([404, 'quote_not_found']);
   });
 });
+
+describe('given Concord started as npm start starts it', () => {
+  it('then the ACP surface is served beside REST, with its own error shape', async () => {
+    const discovery = await fetch(`${node.url}/.well-known/acp.json`);
+    expect(discovery.status).toBe(200);
+    const res = await fetch(`${node.url}/acp/checkout_sessions`, {
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': 'acp-no-version' },
+      body: JSON.stringify({ line_items: [] }),
+    });
+    const body = (await res.json()) as { type?: string; code?: string };
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).not.toContain('problem+json');
+    expect(typeof body.type).toBe('string');
+    expect(typeof body.code).toBe('string');
+  });
+});

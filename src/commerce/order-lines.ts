@@ -7,7 +7,8 @@
  * - an unknown variant or SKU, or a SKU several variants share → `validation` (422);
  * - variants from two systems, or priced in two currencies → `validation` (422);
  * - a tracked variant with policy `deny` and less total `available` (summed over the stored inventory
- *   levels of every location) than the lines ask → `conflict` `insufficient_stock` (409).
+ *   levels of every location, minus the units open quotes hold) than the lines ask → `conflict`
+ *   `insufficient_stock` (409).
  *
  * @example
  * const resolved = await resolveLines(rt, 'mer_a', input.lines); // { lines, system, currency }
@@ -16,6 +17,7 @@
 import { ConcordError } from '../core/errors.js';
 import type { Variant } from '../model/index.js';
 import type { Runtime } from '../runtime.js';
+import { QuoteStore } from '../store/quotes.js';
 import type { Page } from '../store/records.js';
 import type { OrderLineInput } from './order-input.js';
 
@@ -142,7 +144,18 @@ export async function checkStock(rt: Runtime, merchantId: string, lines: Resolve
   if (guarded.length === 0) return;
   const wanted = new Map<string, number>();
   for (const line of guarded) wanted.set(line.variant.id, (wanted.get(line.variant.id) ?? 0) + line.quantity);
-  const available = await rt.search.availableByVariant(merchantId, [...wanted.keys()]);
+  const ids = [...wanted.keys()];
+  const [stocked, held] = await Promise.all([
+    rt.search.availableByVariant(merchantId, ids),
+    new QuoteStore(rt.db).heldByOthers(merchantId, ids, new Date()),
+  ]);
+  // Units open quotes hold are promised to them: an order without a quote cannot take them.
+  const available = new Map<string, number>();
+  for (const id of ids) available.set(id, stocked.get(id) ?? 0);
+  for (const [key, units] of held) {
+    const id = key.split('|')[0]!;
+    available.set(id, (available.get(id) ?? 0) - units);
+  }
   const short = guarded
     .map((line) => ({
       line,

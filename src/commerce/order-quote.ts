@@ -69,7 +69,7 @@ function chosenOptions(quote: Quote, wanted: string | undefined) {
 }
 
 /** Shipping tax of `shipment` at `price` (see the module comment). */
-function shippingTax(quote: Quote, shipment: Shipment, price: number): number {
+export function shippingTax(quote: Quote, shipment: Shipment, price: number): number {
   const selected = shipment.options.find((o) => o.id === shipment.selected_option_id)?.price.amount ?? 0;
   if (selected > 0) return Math.round((shipment.shipping_tax.amount * price) / selected);
   const lines = shipment.lines.map((l) => quote.lines[l.line]!);

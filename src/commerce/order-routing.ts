@@ -29,6 +29,7 @@ import type { SalesOrderLineInput } from '../connectors/types.js';
 import { ConcordError, type FieldIssue } from '../core/errors.js';
 import type { InventoryLevel, Item, Location, Money } from '../model/index.js';
 import type { Runtime } from '../runtime.js';
+import { QuoteStore } from '../store/quotes.js';
 import type { Page } from '../store/records.js';
 import { erpPrice, matchRecords, type Topology } from '../topology/index.js';
 import { erpOf, erpReference, resolveCustomer, storeDocument } from './erp.js';
@@ -144,6 +145,14 @@ async function allocate(
     erp,
     matched.map((m) => m.item.id),
   );
+  // Units open quotes hold are promised to them: an order without a quote cannot take them.
+  const held = await new QuoteStore(rt.db).heldByOthers(merchantId, [...levels.keys()], new Date());
+  for (const [item, itemLevels] of levels) {
+    levels.set(
+      item,
+      itemLevels.map((l) => ({ ...l, available: l.available - (held.get(`${item}|${l.location_id}`) ?? 0) })),
+    );
+  }
   const wanted = new Map<string, number>();
   for (const m of matched) wanted.set(m.item.id, (wanted.get(m.item.id) ?? 0) + m.line.quantity);
   const total = (id: string) => (levels.get(id) ?? []).reduce((sum, l) => sum + Math.max(0, l.available), 0);

@@ -174,6 +174,68 @@ create table stock_holds (
 create index stock_holds_active on stock_holds (merchant_id, parent_id, location_id) where released_at is null;
 `,
   },
+  {
+    id: '0006_acp',
+    sql: `
+-- ACP checkout sessions (src/surfaces/acp/store.ts). inputs: what the agent sent (items, buyer,
+-- fulfillment details, selected option…); view: the session as last rendered; order_body: the ACP
+-- order once completed. lock_key/locked_until: the completion in progress (its idempotency key).
+create table acp_checkout_sessions (
+  merchant_id text not null,
+  id text not null,
+  status text not null,
+  revision integer not null default 0,
+  quote_id text,
+  order_id text,
+  inputs json not null,
+  view json not null,
+  order_body json,
+  payment json,
+  lock_key text,
+  locked_until timestamptz,
+  expires_at timestamptz not null,
+  created_at timestamptz not null,
+  updated_at timestamptz not null,
+  primary key (merchant_id, id)
+);
+create index acp_checkout_sessions_order on acp_checkout_sessions (merchant_id, order_id) where order_id is not null;
+
+-- Order events sent to the agent platform's webhook (src/surfaces/acp/webhooks.ts); request_id is
+-- the Request-Id every attempt of one event carries.
+create table acp_webhook_events (
+  merchant_id text not null,
+  request_id text not null,
+  type text not null,
+  checkout_session_id text not null,
+  body json not null,
+  status text not null default 'pending',
+  attempts integer not null default 0,
+  last_error text,
+  created_at timestamptz not null default now(),
+  delivered_at timestamptz,
+  primary key (merchant_id, request_id)
+);
+
+-- ACP product feeds (src/surfaces/acp/feed-store.ts) and products upserted into one (PATCH), which
+-- replace the catalog's product of the same id in that feed.
+create table acp_feeds (
+  merchant_id text not null,
+  id text not null,
+  target_country text,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (merchant_id, id)
+);
+create table acp_feed_products (
+  merchant_id text not null,
+  feed_id text not null,
+  product_id text not null,
+  body json not null,
+  updated_at timestamptz not null default now(),
+  primary key (merchant_id, feed_id, product_id)
+);
+`,
+  },
 ];
 
 export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS): Promise<string[]> {

@@ -156,6 +156,19 @@ export class QuoteStore {
     );
   }
 
+  /**
+   * Releases an unordered quote's holds (a checkout moved to another quote, or was cancelled);
+   * returns how many holds were released. Holds of an ordered quote are already released.
+   */
+  async release(merchantId: string, quoteId: string, now: Date): Promise<number> {
+    const { rowCount } = await this.db.query(
+      `update stock_holds set released_at = $3::timestamptz
+        where merchant_id = $1 and quote_id = $2 and released_at is null`,
+      [merchantId, quoteId, now.toISOString()],
+    );
+    return rowCount;
+  }
+
   /** Marks the claimed quote ordered and releases its holds (the order now owns the stock). */
   async markOrdered(merchantId: string, id: string, orderId: string, now: Date): Promise<boolean> {
     return this.db.transaction(async (tx) => {

@@ -19,6 +19,7 @@ import { ConcordError } from '../../core/errors.js';
 import type { Runtime } from '../../runtime.js';
 import { IdempotencyStore, type IdempotencyStoreOptions } from '../../store/idempotency.js';
 import { bearerAuth, type AppEnv, type AuthCacheOptions } from './auth.js';
+import { acpRoutes, type AcpOptions } from '../acp/index.js';
 import { docsRoutes } from './docs.js';
 import { problemBody, problemOf, problemResponse, type Problem } from './problem.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -34,6 +35,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface RestOptions {
   auth?: AuthCacheOptions;
   idempotency?: IdempotencyStoreOptions;
+  /** The ACP surface at /acp (payment handlers and webhook targets are registered on it). */
+  acp?: AcpOptions;
 }
 
 /** Zod failures (any request part) become one 400 naming every field at fault. */
@@ -73,6 +76,8 @@ export function createApp(rt: Runtime, options: RestOptions = {}): OpenAPIHono<A
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const auth = bearerAuth(rt.merchants, options.auth);
   const keys = new IdempotencyStore(rt.db, options.idempotency);
+  // ACP first: a sub-app with its own body limit, auth and error shape (ACP's, not problem+json).
+  acpRoutes(app, rt, options.acp);
 
   app.use(
     '*',
