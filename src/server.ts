@@ -54,7 +54,11 @@ export async function startConcord(env: Env, options: StartOptions = {}): Promis
       : useSandbox
         ? await startSandbox(rt, sandboxOptions)
         : null;
-  const server = await startRestServer(rt, { port: env.PORT, host: env.HOST });
+  const server = await startRestServer(rt, {
+    port: env.PORT,
+    host: env.HOST,
+    ...(env.CONCORD_PUBLIC_URL ? { publicUrl: env.CONCORD_PUBLIC_URL } : {}),
+  });
   const publicUrl = env.CONCORD_PUBLIC_URL ?? server.url;
   for (const connector of rt.connectors.list()) {
     const { merchantId, system } = connector.context;

@@ -4,6 +4,8 @@
  *   concord start              serve (embedded PGlite + sandbox merchant unless configured otherwise)
  *   concord migrate            apply database migrations and exit
  *   concord keys create <mer>  create an API key for a merchant and print it once
+ *   concord mcp                serve MCP on stdio (CONCORD_API_KEY; the sandbox's own key when
+ *                              the sandbox runs and CONCORD_API_KEY is unset)
  *
  * Settings come from the environment (see README "Configuration").
  */
@@ -14,6 +16,7 @@ import { openDatabase } from '../store/db.js';
 import { MerchantStore } from '../store/merchants.js';
 import { migrate } from '../store/migrations.js';
 import { startConcord } from '../server.js';
+import { runMcpStdio } from '../surfaces/mcp/index.js';
 import { terminalProgress } from '../sync/progress.js';
 import { printWelcome } from './welcome.js';
 
@@ -27,6 +30,24 @@ async function main(argv: string[]): Promise<void> {
       const shutdown = () => void node.stop().then(() => process.exit(0));
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
+      return;
+    }
+    case 'mcp': {
+      const node = await startConcord({ ...env, PORT: 0 });
+      const key = process.env.CONCORD_API_KEY ?? node.sandbox?.apiKey;
+      if (!key) {
+        await node.stop();
+        throw new ConcordError(
+          'config',
+          'missing_api_key',
+          'Set CONCORD_API_KEY to an API key of the merchant',
+        );
+      }
+      const session = await runMcpStdio(node.rt, key);
+      const stop = () => void session.close().finally(() => node.stop().finally(() => process.exit(0)));
+      process.stdin.once('end', stop);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
       return;
     }
     case 'migrate': {
@@ -53,7 +74,7 @@ async function main(argv: string[]): Promise<void> {
       throw new ConcordError(
         'validation',
         'usage',
-        `unknown command "${command}" (start, migrate, keys create)`,
+        `unknown command "${command}" (start, mcp, migrate, keys create)`,
       );
   }
 }

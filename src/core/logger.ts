@@ -34,10 +34,15 @@ export const REDACT_PATHS = [
   '*.headers.authorization',
 ];
 
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' || process.env.VITEST ? 'silent' : 'info'),
-  redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-  base: undefined,
-});
+export const logger = pino(
+  {
+    level:
+      process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' || process.env.VITEST ? 'silent' : 'info'),
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    base: undefined,
+  },
+  // Under `concord mcp` stdout carries the MCP protocol: logs go to stderr.
+  pino.destination(process.argv[2] === 'mcp' ? 2 : 1),
+);
 
 export type Logger = typeof logger;

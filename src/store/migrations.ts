@@ -6,6 +6,7 @@
  * (node-pg-migrate, umzug + pg) bind to node-postgres's client, and the embedded PGlite store
  * must run the same migrations through the same `Sql` interface.
  */
+import { AGENT_LIMITS_MIGRATION, AGENT_LIMITS_MIGRATION_ID } from './agent-limits.js';
 import type { Database } from './db.js';
 
 export interface Migration {
@@ -174,6 +175,7 @@ create table stock_holds (
 create index stock_holds_active on stock_holds (merchant_id, parent_id, location_id) where released_at is null;
 `,
   },
+  { id: AGENT_LIMITS_MIGRATION_ID, sql: AGENT_LIMITS_MIGRATION },
   {
     id: '0006_acp',
     sql: `

@@ -19,7 +19,9 @@ import { ConcordError } from '../../core/errors.js';
 import type { Runtime } from '../../runtime.js';
 import { IdempotencyStore, type IdempotencyStoreOptions } from '../../store/idempotency.js';
 import { bearerAuth, type AppEnv, type AuthCacheOptions } from './auth.js';
+import { AgentLimitStore } from '../../store/agent-limits.js';
 import { acpRoutes, type AcpOptions } from '../acp/index.js';
+import { agentLimitsMiddleware, mcpRoutes } from '../mcp/index.js';
 import { docsRoutes } from './docs.js';
 import { problemBody, problemOf, problemResponse, type Problem } from './problem.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -28,6 +30,7 @@ import { creditMemoRoutes } from './routes/credit-memos.js';
 import { erpRoutes } from './routes/erp.js';
 import { orderRoutes } from './routes/orders.js';
 import { quoteRoutes } from './routes/quotes.js';
+import { refundRoutes } from './routes/refunds.js';
 import { systemRoutes } from './routes/system.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -37,6 +40,8 @@ export interface RestOptions {
   idempotency?: IdempotencyStoreOptions;
   /** The ACP surface at /acp (payment handlers and webhook targets are registered on it). */
   acp?: AcpOptions;
+  /** The URL agents reach Concord at (its host is allowed by /mcp's DNS-rebinding check). */
+  publicUrl?: string;
 }
 
 /** Zod failures (any request part) become one 400 naming every field at fault. */
@@ -78,6 +83,8 @@ export function createApp(rt: Runtime, options: RestOptions = {}): OpenAPIHono<A
   const keys = new IdempotencyStore(rt.db, options.idempotency);
   // ACP first: a sub-app with its own body limit, auth and error shape (ACP's, not problem+json).
   acpRoutes(app, rt, options.acp);
+  // MCP too: JSON-RPC errors of its own.
+  mcpRoutes(app, rt, auth, keys, options.publicUrl ? { publicUrl: options.publicUrl } : {});
 
   app.use(
     '*',
@@ -90,11 +97,14 @@ export function createApp(rt: Runtime, options: RestOptions = {}): OpenAPIHono<A
         ),
     }),
   );
+  // Per-key agent limits (allowed tools, maximum order value), the same as over MCP.
+  app.use('*', agentLimitsMiddleware(rt, new AgentLimitStore(rt.db)));
   catalogRoutes(app, rt, auth);
   orderRoutes(app, rt, auth, keys);
   erpRoutes(app, rt, auth, keys);
   creditMemoRoutes(app, rt, auth, keys);
   quoteRoutes(app, rt, auth, keys);
+  refundRoutes(app, rt, auth, keys);
   systemRoutes(app, rt, auth);
   conflictRoutes(app, rt, auth);
   docsRoutes(app);

@@ -31,6 +31,7 @@ const API_PATHS = [
   '/invoices/{id}',
   '/conflicts',
   '/quotes',
+  '/orders/{id}/refunds',
   '/credit_memos',
   '/credit_memos/{id}',
   '/quotes/{id}',
