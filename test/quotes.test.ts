@@ -354,4 +354,12 @@ describe('given Concord started as npm start starts it', () => {
     expect(typeof body.type).toBe('string');
     expect(typeof body.code).toBe('string');
   });
+
+  it('then the UCP business profile is served, naming its REST and MCP endpoints on this node', async () => {
+    const res = await fetch(`${node.url}/.well-known/ucp`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain(`${node.url}/ucp`);
+    expect(text).toContain(`${node.url}/ucp/mcp`);
+  });
 });

@@ -238,6 +238,28 @@ create table acp_feed_products (
 );
 `,
   },
+  {
+    id: '0007_ucp_checkout_sessions',
+    sql: `
+-- UCP checkout sessions (src/surfaces/ucp/sessions.ts): the platform's input (state), the quote that
+-- prices it, the order it became, the checkout as last shown, and a version for optimistic
+-- concurrency (two updates racing: one wins, the other is a 409 and retries).
+create table if not exists ucp_checkout_sessions (
+  merchant_id text not null,
+  id text not null,
+  status text not null,
+  version integer not null default 1,
+  quote_id text,
+  order_id text,
+  expires_at timestamptz not null,
+  state json not null,
+  checkout json not null,
+  created_at timestamptz not null,
+  updated_at timestamptz not null,
+  primary key (merchant_id, id)
+);
+`,
+  },
 ];
 
 export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS): Promise<string[]> {

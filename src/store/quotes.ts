@@ -64,6 +64,21 @@ async function activeHolds(
   return new Map(rows.map((r) => [holdKey(r.parent_id, r.location_id), r.held]));
 }
 
+/** Releases a quote's active holds, inside the caller's transaction when given one. */
+export async function releaseQuoteHolds(
+  sql: Sql,
+  merchantId: string,
+  quoteId: string,
+  now: Date,
+): Promise<number> {
+  const { rowCount } = await sql.query(
+    `update stock_holds set released_at = $3::timestamptz
+      where merchant_id = $1 and quote_id = $2 and released_at is null`,
+    [merchantId, quoteId, now.toISOString()],
+  );
+  return rowCount;
+}
+
 export class QuoteStore {
   constructor(private readonly db: Database) {}
 
@@ -160,13 +175,8 @@ export class QuoteStore {
    * Releases an unordered quote's holds (a checkout moved to another quote, or was cancelled);
    * returns how many holds were released. Holds of an ordered quote are already released.
    */
-  async release(merchantId: string, quoteId: string, now: Date): Promise<number> {
-    const { rowCount } = await this.db.query(
-      `update stock_holds set released_at = $3::timestamptz
-        where merchant_id = $1 and quote_id = $2 and released_at is null`,
-      [merchantId, quoteId, now.toISOString()],
-    );
-    return rowCount;
+  release(merchantId: string, quoteId: string, now: Date): Promise<number> {
+    return releaseQuoteHolds(this.db, merchantId, quoteId, now);
   }
 
   /** Marks the claimed quote ordered and releases its holds (the order now owns the stock). */

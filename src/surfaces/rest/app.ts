@@ -22,6 +22,7 @@ import { bearerAuth, type AppEnv, type AuthCacheOptions } from './auth.js';
 import { AgentLimitStore } from '../../store/agent-limits.js';
 import { acpRoutes, type AcpOptions } from '../acp/index.js';
 import { agentLimitsMiddleware, mcpRoutes } from '../mcp/index.js';
+import { ucpRoutes, type UcpOptions } from '../ucp/index.js';
 import { docsRoutes } from './docs.js';
 import { problemBody, problemOf, problemResponse, type Problem } from './problem.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -42,6 +43,8 @@ export interface RestOptions {
   acp?: AcpOptions;
   /** The URL agents reach Concord at (its host is allowed by /mcp's DNS-rebinding check). */
   publicUrl?: string;
+  /** The UCP surface (/.well-known/ucp, /ucp, /ucp/mcp). */
+  ucp?: UcpOptions;
 }
 
 /** Zod failures (any request part) become one 400 naming every field at fault. */
@@ -83,6 +86,7 @@ export function createApp(rt: Runtime, options: RestOptions = {}): OpenAPIHono<A
   const keys = new IdempotencyStore(rt.db, options.idempotency);
   // ACP first: a sub-app with its own body limit, auth and error shape (ACP's, not problem+json).
   acpRoutes(app, rt, options.acp);
+  ucpRoutes(app, rt, { ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}), ...options.ucp });
   // MCP too: JSON-RPC errors of its own.
   mcpRoutes(app, rt, auth, keys, options.publicUrl ? { publicUrl: options.publicUrl } : {});
 
