@@ -22,7 +22,7 @@ import { SANDBOX_TOKENS } from '../src/commerce/payments/handler.js';
 import type { Product, Variant } from '../src/model/index.js';
 import { startAcpHarness, type AcpHarness, type AcpResponse } from '../src/surfaces/acp/testing.js';
 
-const SPEC = join(import.meta.dirname, '../../shared/specs/acp/2026-04-17');
+const SPEC = join(import.meta.dirname, '../vendor/specs/acp/2026-04-17');
 const read = (path: string): unknown => {
   const text = readFileSync(join(SPEC, path), 'utf8');
   return path.endsWith('.yaml') ? parse(text) : JSON.parse(text);

@@ -33,7 +33,7 @@ import { SandboxPaymentHandler } from '../src/commerce/payments/handler.js';
 import { SPEC_EXAMPLE_PROFILE, startUcpHarness, type UcpHarness } from '../src/surfaces/ucp/testing.js';
 
 type Json = Record<string, unknown>;
-const SPEC_DIR = fileURLToPath(new URL('../../shared/specs/ucp/2026-04-08/', import.meta.url));
+const SPEC_DIR = fileURLToPath(new URL('../vendor/specs/ucp/2026-04-08/', import.meta.url));
 const REST_ID = 'https://ucp.dev/services/shopping/rest.openapi.json';
 const RPC_ID = 'https://ucp.dev/services/shopping/mcp.openrpc.json';
 const S = 'https://ucp.dev/schemas';
