@@ -124,8 +124,10 @@ describe('NetSuite connector against the simulator', () => {
         },
       ],
     };
-    sim.failNext(500, 1, { afterCommit: true });
+    // The create itself commits and then answers 500: the retry must find it, not create another.
+    sim.failNext(500, 1, { afterCommit: true, method: 'POST' });
     const order = await ns.createSalesOrder(input);
+    expect(sim.stats.failuresServed).toBe(1);
     const again = await ns.createSalesOrder(input);
     expect(sim.state.transactionsOf('salesOrder').filter((t) => t.externalId === 'ord_retry_1')).toHaveLength(
       1,
@@ -152,8 +154,10 @@ describe('NetSuite connector against the simulator', () => {
         },
       ],
     });
-    sim.failNext(500, 1, { afterCommit: true });
+    const served = sim.stats.failuresServed;
+    sim.failNext(500, 1, { afterCommit: true, method: 'POST' });
     const invoice = await ns.invoiceSalesOrder(order.external_id, 'inv_1');
+    expect(sim.stats.failuresServed).toBe(served + 1);
     const again = await ns.invoiceSalesOrder(order.external_id, 'inv_1');
     expect(sim.state.transactionsOf('invoice')).toHaveLength(1);
     expect(again.external_id).toBe(invoice.external_id);

@@ -107,7 +107,7 @@ describe('NetSuite simulator over HTTP: concurrency and failures', () => {
           'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED',
         },
       ]);
-      expect(local.stats).toEqual({ requests: 5, maxInFlight: 2, rejected429: 3 });
+      expect(local.stats).toEqual({ requests: 5, maxInFlight: 2, rejected429: 3, failuresServed: 0 });
     } finally {
       await local.close();
     }

@@ -25,6 +25,8 @@ export interface SimStats {
   requests: number;
   maxInFlight: number;
   rejected429: number;
+  /** Injected failures answered (see `failNext`). */
+  failuresServed: number;
 }
 
 /** A queued injected failure. */
@@ -69,7 +71,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 export class NetSuiteServer {
   latencyMs = 0;
   concurrencyLimit: number;
-  readonly stats: SimStats = { requests: 0, maxInFlight: 0, rejected429: 0 };
+  readonly stats: SimStats = { requests: 0, maxInFlight: 0, rejected429: 0, failuresServed: 0 };
   private inFlight = 0;
   private readonly failures: Failure[] = [];
   private readonly server: Server;
@@ -102,7 +104,9 @@ export class NetSuiteServer {
   /** Takes the first queued failure that applies to a request of `method`. */
   private takeFailure(method: string): Failure | undefined {
     const index = this.failures.findIndex((f) => f.method === undefined || f.method === method);
-    return index < 0 ? undefined : this.failures.splice(index, 1)[0];
+    if (index < 0) return undefined;
+    this.stats.failuresServed += 1;
+    return this.failures.splice(index, 1)[0];
   }
 
   async close(): Promise<void> {
