@@ -30,7 +30,7 @@ import { ConcordError, type FieldIssue } from '../core/errors.js';
 import type { InventoryLevel, Item, Location, Money } from '../model/index.js';
 import type { Runtime } from '../runtime.js';
 import { QuoteStore } from '../store/quotes.js';
-import type { Page } from '../store/records.js';
+import { allPages } from '../store/records.js';
 import { erpPrice, matchRecords, type Topology } from '../topology/index.js';
 import { erpOf, erpReference, resolveCustomer, storeDocument } from './erp.js';
 import { validateOrderInput } from './order-input.js';
@@ -59,17 +59,6 @@ interface RoutedLine extends ResolvedLine {
 
 const invalid = (code: string, message: string, issues: FieldIssue[]) =>
   new ConcordError('validation', code, message, { issues });
-
-async function allPages<T>(load: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await load(cursor);
-    out.push(...page.items);
-    cursor = page.next_cursor;
-  } while (cursor);
-  return out;
-}
 
 /** Candidate ERP items: by SKU when SKU is the key (indexed), else every item of the ERP. */
 function candidateItems(rt: Runtime, merchantId: string, topology: Topology, erp: string, skus: string[]) {

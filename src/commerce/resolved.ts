@@ -13,7 +13,7 @@
 import { ConcordError, notFound } from '../core/errors.js';
 import type { InventoryLevel, Item, Location, Product } from '../model/index.js';
 import type { Runtime } from '../runtime.js';
-import type { Page } from '../store/records.js';
+import { allPages } from '../store/records.js';
 import {
   buildTopology,
   resolveTopology,
@@ -25,17 +25,6 @@ import {
 } from '../topology/index.js';
 
 export type ResolvedProductView = ResolvedProduct & { conflicts: Conflict[] };
-
-async function allPages<T>(load: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await load(cursor);
-    out.push(...page.items);
-    cursor = page.next_cursor;
-  } while (cursor);
-  return out;
-}
 
 /** The merchant's topology, or SMB over the platform the product comes from. */
 function topologyOf(rt: Runtime, merchantId: string, platform: string): Topology {

@@ -69,6 +69,18 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
+/** Every item of a paged read, page after page until there is no next cursor. */
+export async function allPages<T>(load: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await load(cursor);
+    out.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return out;
+}
+
 const STREAM_KIND = {
   products: 'product',
   locations: 'location',

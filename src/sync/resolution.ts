@@ -17,7 +17,7 @@
 import type { InventoryLevel, Location, Product } from '../model/index.js';
 import type { Runtime } from '../runtime.js';
 import { ConflictStore, type ConflictListOptions, type StoredConflict } from '../store/conflicts.js';
-import type { Page, StoredKind } from '../store/records.js';
+import { allPages, type Page, type StoredKind } from '../store/records.js';
 import {
   resolveTopology,
   type ErpItem,
@@ -29,19 +29,10 @@ import {
 const LOAD_PAGE = 1_000;
 
 /** Every stored record of one kind from one system of the merchant, paged to the end. */
-async function loadAll<T>(rt: Runtime, merchantId: string, kind: StoredKind, system: string): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<T> = await rt.search.list<T>(merchantId, kind, {
-      filters: { system },
-      cursor,
-      limit: LOAD_PAGE,
-    });
-    out.push(...page.items);
-    cursor = page.next_cursor;
-  } while (cursor);
-  return out;
+function loadAll<T>(rt: Runtime, merchantId: string, kind: StoredKind, system: string): Promise<T[]> {
+  return allPages((cursor) =>
+    rt.search.list<T>(merchantId, kind, { filters: { system }, cursor, limit: LOAD_PAGE }),
+  );
 }
 
 /** What the topology's systems hold, keyed by system name (the resolver's input). */

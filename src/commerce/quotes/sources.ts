@@ -11,7 +11,7 @@
  */
 import type { InventoryLevel, Location, Money, Product } from '../../model/index.js';
 import type { Runtime } from '../../runtime.js';
-import type { Page } from '../../store/records.js';
+import { allPages } from '../../store/records.js';
 import type { Topology } from '../../topology/index.js';
 import { resolveLines, type ResolvedLine } from '../order-lines.js';
 import { matchLines } from '../order-routing.js';
@@ -33,17 +33,6 @@ export interface QuoteSources {
   levels: InventoryLevel[];
   /** The inventory owner's locations. */
   locations: Location[];
-}
-
-async function allPages<T>(load: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await load(cursor);
-    out.push(...page.items);
-    cursor = page.next_cursor;
-  } while (cursor);
-  return out;
 }
 
 /** The ERP that owns inventory (and price) under the topology, or null when the platform does. */
